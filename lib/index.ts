@@ -1,3 +1,4 @@
 // Public API of cdktf-kube-networks (what jsii compiles for every language).
-// The address layer (lib/ipam) is internal: it speaks bigint, which jsii cannot carry.
-export {};
+// The address layer (lib/ipam) stays internal: it speaks bigint, which jsii cannot carry.
+export * from './model';
+export * from './policy';

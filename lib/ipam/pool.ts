@@ -105,10 +105,10 @@ export class AddressPool {
       return current.cidr;
     }
     if (!Number.isInteger(prefix) || prefix < this.range.prefix || prefix > this.range.bits) {
-      throw new AddressError(
-        `${owner} asks for a /${prefix} from ${this.label}: ` +
-        `ask for a whole prefix length from /${this.range.prefix} to /${this.range.bits}`,
-      );
+      const fix = `ask for a whole prefix length from /${this.range.prefix} to /${this.range.bits}`;
+      throw new AddressError(Number.isInteger(prefix) && prefix >= 0 && prefix < this.range.prefix
+        ? `${owner} needs a /${prefix}, larger than ${this.label} itself: ${fix}`
+        : `${owner} asks for a /${prefix} from ${this.label}: ${fix}`);
     }
     let best: Cidr | undefined;
     for (let level = prefix; level >= this.range.prefix; level--) {
@@ -184,8 +184,8 @@ export class AddressPool {
     return this.freeBlocks().reduce((sum, block) => sum + block.size, 0n);
   }
 
-  /** `pool NAME (CIDR)`, or `pool CIDR` when the pool has no name of its own. */
-  private get label(): string {
+  /** `pool NAME (CIDR)`, or `pool CIDR` when the pool has no name of its own: how messages name it. */
+  public get label(): string {
     const range = this.range.toString();
     return this.name === range ? `pool ${range}` : `pool ${this.name} (${range})`;
   }

@@ -66,7 +66,7 @@ describe('AddressPool.allocate: aligned first fit', () => {
   test('a prefix outside the pool is rejected', () => {
     const pool = new AddressPool('10.0.0.0/16');
     const fix = 'ask for a whole prefix length from /16 to /32';
-    expect(() => pool.allocate(8, 'big')).toThrow(new AddressError(`big asks for a /8 from pool 10.0.0.0/16: ${fix}`));
+    expect(() => pool.allocate(8, 'big')).toThrow(new AddressError(`big needs a /8, larger than pool 10.0.0.0/16 itself: ${fix}`));
     expect(() => pool.allocate(33, 'tiny')).toThrow(new AddressError(`tiny asks for a /33 from pool 10.0.0.0/16: ${fix}`));
     expect(() => pool.allocate(24.5, 'odd')).toThrow(new AddressError(`odd asks for a /24.5 from pool 10.0.0.0/16: ${fix}`));
   });

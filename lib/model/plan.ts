@@ -1,0 +1,132 @@
+import { CloudProvider } from './cloud';
+import { EgressKind, IngressKind } from './gateways';
+
+/** The Kubernetes network model a cluster follows (see the seeds' "Network models"). */
+export enum NetworkModel {
+  /** Nodes and pods routable in the main network; nothing reused. */
+  FLAT = 'FLAT',
+  /** Its own network; nothing crosses except an exposed API endpoint; everything reusable. */
+  ISOLATED = 'ISOLATED',
+  /** Routable nodes, private pods and services reused between islands; gateways at the edge. */
+  ISLAND = 'ISLAND',
+  /** Flat among its member clusters, an island to the rest. */
+  ARCHIPELAGO = 'ARCHIPELAGO',
+}
+
+/** What a planned range is for. */
+export enum RangeRole {
+  /** Node addresses (a subnet's primary range). */
+  NODE = 'NODE',
+  /** Pod addresses (the cluster CIDR). */
+  POD = 'POD',
+  /** Service ClusterIPs. */
+  SERVICE = 'SERVICE',
+  /** A gateway subnet in the main network: proxy, NAT or an exposed API endpoint. */
+  GATEWAY = 'GATEWAY',
+  /** An existing range of "Other" hosts that planning must avoid. */
+  RESERVED = 'RESERVED',
+  /** Island space inside the main network that routable planning never touches. */
+  HOLE = 'HOLE',
+  /** An archipelago's private super-range, split between its members. */
+  SUPER_RANGE = 'SUPER_RANGE',
+}
+
+/** How a planned range was decided. */
+export enum RangeSource {
+  /** Given by the user (a pin or a reserved range). */
+  PINNED = 'PINNED',
+  /** Placed by the planner in this synth. */
+  ALLOCATED = 'ALLOCATED',
+  /** Taken from the plan file, as recorded by an earlier synth. */
+  RECORDED = 'RECORDED',
+}
+
+/** One range of the resolved plan. */
+export interface PlannedRange {
+  /** Construct path of the owner, e.g. `corp/prod`. */
+  readonly owner: string;
+  /** Short name of the range within its owner, e.g. `pods`, `nodes`, `proxy`, `other`. */
+  readonly name: string;
+  /** What the range is for. */
+  readonly role: RangeRole;
+  /** The range, in canonical CIDR notation. */
+  readonly cidr: string;
+  /** True when any host of the main network can reach it; false for private (island, isolated) ranges. */
+  readonly routable: boolean;
+  /**
+   * The address space the range was planned in: the network's path for routable ranges,
+   * the island's, archipelago's or isolated cluster's path for private ones. Ranges of
+   * different private spaces may overlap (MODEL-003).
+   */
+  readonly space: string;
+  /** How the range was decided. */
+  readonly source: RangeSource;
+  /** The model of the owning cluster, if the owner is a cluster. @default - not a cluster range */
+  readonly model?: NetworkModel;
+}
+
+/** A gateway of a cluster, as planned. */
+export interface GatewayPlan {
+  /** Which gateway. */
+  readonly kind: IngressKind;
+  /** Forwarded ports (load balancer). */
+  readonly ports: number[];
+  /** Allowed sources (NodePort). @default - the whole main network */
+  readonly sourceRanges?: string[];
+  /** Subnets of the gateway in the main network (proxy). */
+  readonly subnetCidrs: string[];
+}
+
+/** One cluster, as planned. */
+export interface ClusterPlan {
+  /** Construct path of the cluster. */
+  readonly path: string;
+  /** Its network model. */
+  readonly model: NetworkModel;
+  /** Node range. */
+  readonly nodeCidr: string;
+  /** Pod range (the cluster CIDR). */
+  readonly podCidr: string;
+  /** Service range. */
+  readonly serviceCidr: string;
+  /** Per-node pod block prefix length. */
+  readonly nodeMaskSize: number;
+  /** Nodes the plan must hold. */
+  readonly maxNodes: number;
+  /** Pods per node the plan must hold. */
+  readonly maxPodsPerNode: number;
+  /** Services the plan must hold. */
+  readonly maxServices: number;
+  /** Path of the archipelago the cluster belongs to. @default - not in an archipelago */
+  readonly archipelago?: string;
+  /** Gateways into the cluster. */
+  readonly ingress: GatewayPlan[];
+  /** How pods leave the cluster. @default - none (flat and isolated clusters) */
+  readonly egress?: EgressKind;
+}
+
+/** The resolved plan of one `Network`: what the policy rules check and the renderers build. */
+export interface NetworkPlan {
+  /** Construct path of the network. */
+  readonly path: string;
+  /** The cloud it is built on. */
+  readonly cloud: CloudProvider;
+  /** The main network's routable space. */
+  readonly cidr: string;
+  /** Where private ranges come from. */
+  readonly islandCidr: string;
+  /** The part of `islandCidr` inside `cidr`, carved out of routable planning. @default - no hole */
+  readonly holeCidr?: string;
+  /** Every planned range. */
+  readonly ranges: PlannedRange[];
+  /** Every cluster. */
+  readonly clusters: ClusterPlan[];
+  /** Routable ranges of the app's other networks (MODEL-007). */
+  readonly otherNetworksRanges: PlannedRange[];
+  /** Path of the plan file the ranges are recorded in. */
+  readonly planFile: string;
+  /** True when the plan file may not gain new ranges (PLAN-002). */
+  readonly frozen: boolean;
+  /** Ranges recorded in the plan file whose owner no longer asks for them (PLAN-003); they stay reserved. */
+  readonly unclaimedRecords: PlannedRange[];
+}

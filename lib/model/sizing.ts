@@ -1,0 +1,94 @@
+import {
+  Cidr,
+  IpFamily,
+  maxPodsForNodeMask,
+  nodeMaskForMaxPods,
+  podPrefixForMaxNodes,
+  prefixForAddresses,
+  servicePrefixForMaxServices,
+  usableServiceAddresses,
+} from '../ipam';
+import { AddressError } from '../ipam/errors';
+
+/** Kubernetes' default pods per node. */
+export const DEFAULT_MAX_PODS_PER_NODE = 110;
+/** Nodes planned for when neither maxNodes nor a node or pod range is given. */
+export const DEFAULT_MAX_NODES = 250;
+/** Most nodes derived from pinned ranges: Kubernetes' tested scale limit. */
+export const MAX_DERIVED_NODES = 5000;
+/** Services planned for when neither maxServices nor a service range is given: a /20. */
+export const DEFAULT_MAX_SERVICES = 4094;
+
+/** A cluster's size as the user gave it; ranges already parsed. */
+export interface SizingInput {
+  readonly maxNodes?: number;
+  readonly maxPodsPerNode?: number;
+  readonly maxServices?: number;
+  readonly nodeMaskSize?: number;
+  readonly nodeCidr?: Cidr;
+  readonly podCidr?: Cidr;
+  readonly serviceCidr?: Cidr;
+  /** Addresses the cloud keeps in every subnet. */
+  readonly reservedPerSubnet: number;
+  /** Family when no range is pinned. */
+  readonly family: IpFamily;
+}
+
+/** A cluster's size, complete: what to allocate where nothing is pinned. */
+export interface Sizing {
+  readonly maxNodes: number;
+  readonly maxPodsPerNode: number;
+  readonly maxServices: number;
+  readonly nodeMaskSize: number;
+  readonly nodePrefix: number;
+  readonly podPrefix: number;
+  readonly servicePrefix: number;
+}
+
+/**
+ * Fills in a cluster's size from what the user gave: defaults where nothing is given,
+ * what pinned ranges hold where they are, and prefixes for what must be allocated.
+ * Whether pins and asks agree is the policy's job (MODEL-006, K8S-005).
+ *
+ * @throws AddressError naming the prop when a number is not usable
+ */
+export function resolveSizing(input: SizingInput): Sizing {
+  const family = input.podCidr?.family ?? input.nodeCidr?.family ?? input.family;
+  const bits = family === 6 ? 128 : 32;
+  const nodeMaskSize = input.nodeMaskSize ?? nodeMaskForMaxPods(input.maxPodsPerNode ?? DEFAULT_MAX_PODS_PER_NODE, family);
+  if (!Number.isInteger(nodeMaskSize) || nodeMaskSize < 1 || nodeMaskSize > bits) {
+    throw new AddressError(`nodeMaskSize ${nodeMaskSize} must be a whole prefix length from 1 to ${bits}`);
+  }
+  const maxPodsPerNode = input.maxPodsPerNode
+    ?? (family === 6 ? DEFAULT_MAX_PODS_PER_NODE : Math.max(1, Math.min(DEFAULT_MAX_PODS_PER_NODE, maxPodsForNodeMask(nodeMaskSize))));
+  wholeNumber(maxPodsPerNode, 'maxPodsPerNode');
+
+  let maxNodes = input.maxNodes;
+  if (maxNodes === undefined) {
+    const held: number[] = [];
+    if (input.nodeCidr) held.push(Number(input.nodeCidr.size) - input.reservedPerSubnet);
+    if (input.podCidr && nodeMaskSize >= input.podCidr.prefix) held.push(2 ** (nodeMaskSize - input.podCidr.prefix));
+    maxNodes = held.length > 0 ? Math.max(1, Math.min(MAX_DERIVED_NODES, ...held)) : DEFAULT_MAX_NODES;
+  }
+  wholeNumber(maxNodes, 'maxNodes');
+
+  const maxServices = input.maxServices
+    ?? (input.serviceCidr ? Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, Number(usableServiceAddresses(input.serviceCidr)))) : DEFAULT_MAX_SERVICES);
+  wholeNumber(maxServices, 'maxServices');
+
+  return {
+    maxNodes,
+    maxPodsPerNode,
+    maxServices,
+    nodeMaskSize,
+    nodePrefix: input.nodeCidr?.prefix ?? prefixForAddresses(maxNodes, input.reservedPerSubnet, family),
+    podPrefix: input.podCidr?.prefix ?? podPrefixForMaxNodes(maxNodes, nodeMaskSize, family),
+    servicePrefix: input.serviceCidr?.prefix ?? servicePrefixForMaxServices(maxServices, family),
+  };
+}
+
+function wholeNumber(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new AddressError(`${name} ${value} must be a whole number of at least 1`);
+  }
+}
