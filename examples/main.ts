@@ -1,34 +1,43 @@
-// The example estate, synthesized offline by `npx cdktf synth` (no cloud credentials needed).
-// Until the model constructs land, it plans one GKE-ready subnet with the address layer.
-import { App, TerraformStack } from 'cdktf';
-import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
-import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import { AddressPool, CLOUD_RESERVED_ADDRESSES, nodeMaskForMaxPods, podPrefixForMaxNodes, prefixForAddresses, servicePrefixForMaxServices } from '../lib/ipam';
+// The example estate, synthesized offline by `npx cdktf synth` (no cloud credentials needed):
+// the DESIGN contract — a flat cluster, an island with every gateway, an archipelago and an
+// isolated cluster in one main network. The decided ranges are stack outputs.
+import * as path from 'path';
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { Archipelago, ClusterBase, Cloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
 
 const app = new App();
 const stack = new TerraformStack(app, 'corp');
-new GoogleProvider(stack, 'google', { project: 'acme', region: 'us-central1' });
 
-// Plan a flat cluster of 250 nodes x 110 pods with 4096 services in 10.0.0.0/8, around "Other".
-const pool = new AddressPool('10.0.0.0/8', { name: 'main' });
-pool.reserve('10.128.0.0/16', 'other');
-const nodeMask = nodeMaskForMaxPods(110);
-const nodes = pool.allocate(prefixForAddresses(250, CLOUD_RESERVED_ADDRESSES.gcp), 'corp/prod/nodes');
-const pods = pool.allocate(podPrefixForMaxNodes(250, nodeMask), 'corp/prod/pods');
-const services = pool.allocate(servicePrefixForMaxServices(4096), 'corp/prod/services');
-
-const network = new ComputeNetwork(stack, 'main', { name: 'main', autoCreateSubnetworks: false });
-new ComputeSubnetwork(stack, 'prod', {
-  name: 'prod',
-  network: network.id,
-  region: 'us-central1',
-  ipCidrRange: nodes.toString(),
-  privateIpGoogleAccess: true,
-  secondaryIpRange: [
-    { rangeName: 'prod-pods', ipCidrRange: pods.toString() },
-    { rangeName: 'prod-services', ipCidrRange: services.toString() },
-  ],
+const network = new Network(stack, 'main', {
+  cidr: '10.0.0.0/8',
+  cloud: Cloud.gcp({ region: 'us-central1' }),
+  reserved: [{ cidr: '10.128.0.0/16', name: 'other' }], // hosts that already exist ("Other")
+  planFile: path.join(__dirname, 'cidr-plan.lock.json'), // committed: ranges never move
 });
+
+const prod = new FlatCluster(stack, 'prod', { network, maxNodes: 250, maxPodsPerNode: 110, maxServices: 4094 });
+const batch = new IslandCluster(stack, 'batch', {
+  network,
+  maxNodes: 100,
+  ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16'] }), Ingress.loadBalancer({ ports: [443] }), Ingress.proxy()],
+  egress: Egress.masquerade(),
+});
+const east = new Archipelago(stack, 'east', { network, podCidr: '100.64.0.0/14' });
+const a = east.addCluster('a', { maxNodes: 50 });
+const vault = new IsolatedCluster(stack, 'vault', { network, nodeCidr: '10.0.0.0/16', podCidr: '10.1.0.0/16' });
+
+// What was decided, for the kube-controller-manager / GKE / EKS settings of each cluster.
+for (const cluster of [prod, batch, a, vault] as ClusterBase[]) {
+  new TerraformOutput(stack, `${cluster.node.id}-plan`, {
+    value: {
+      model: cluster.model,
+      nodeCidr: cluster.nodeCidr,
+      podCidr: cluster.podCidr,
+      serviceCidr: cluster.serviceCidr,
+      dnsServiceIp: cluster.dnsServiceIp,
+      kubeControllerManagerArgs: cluster.kubeControllerManagerArgs,
+    },
+  });
+}
 
 app.synth();
