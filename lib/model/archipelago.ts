@@ -60,6 +60,7 @@ export class Archipelago extends Construct {
       prefix: Math.max(islands.prefix, DEFAULT_SUPER_RANGE_PREFIX),
     });
     this.memberPool = this.network._privatePool(this, 'members', Cidr.parse(this.podCidr));
+    this.network._addSubject(this);
   }
 
   /** Adds a member cluster; its pod and service ranges come from the super-range. */

@@ -3,9 +3,9 @@ import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AddressError, AddressPool, Cidr } from '../ipam';
 import { rulesFor } from '../policy/catalog';
-import { checkRuleIds, evaluate, formatViolation, isBlocking } from '../policy/engine';
+import { evaluate, formatViolation, isBlocking } from '../policy/engine';
 import { IPolicyRule, PolicyViolation } from '../policy/rule';
-import { suppressionReason } from '../policy/suppressions';
+import { suppressionReason, suppressionRevision } from '../policy/suppressions';
 import { Cloud } from './cloud';
 import { orFail, planError } from './errors';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole, RangeSource } from './plan';
@@ -104,8 +104,7 @@ export class Network extends Construct {
   private readonly plans: PlanFile;
   private readonly announced = new Set<string>();
   private pending: Array<{ request: RangeRequest; slot: RangeSlot }> = [];
-  private revision = 0;
-  private cached?: { revision: number; violations: PolicyViolation[] };
+  private cached?: { revision: string; violations: PolicyViolation[] };
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -154,9 +153,13 @@ export class Network extends Construct {
 
   /** Adds a rule of your own, checked on this network at synth. */
   public addRule(rule: IPolicyRule): void {
-    checkRuleIds([...rulesFor(this.cloud.provider), ...this.userRules, rule]);
+    const taken = [...rulesFor(this.cloud.provider), ...this.userRules].find((r) => r.id === rule?.id);
+    if (taken) {
+      const by = this.userRules.includes(taken) ? 'another rule added to this network' : 'a built-in rule';
+      throw planError(this, 'INPUT-002', `rule id ${rule.id} is already taken by ${by} ("${taken.statement}"): give your rule its own id, e.g. ACME-001`);
+    }
     this.userRules.push(rule);
-    this.revision++;
+    planRevision++;
   }
 
   /** The resolved plan: every range and cluster, as plain data. */
@@ -181,14 +184,16 @@ export class Network extends Construct {
 
   /** Every violation of every rule (suppressed ones carry their reason), sorted by path and rule. */
   public violations(): PolicyViolation[] {
-    if (this.cached?.revision !== this.revision) {
+    // Any network's change (MODEL-007 reads them all) or a new suppression invalidates the result.
+    const revision = `${planRevision}:${suppressionRevision()}`;
+    if (this.cached?.revision !== revision) {
       const rules = [...rulesFor(this.cloud.provider), ...this.userRules];
       const byPath = new Map(this.node.root.node.findAll().map((c) => [c.node.path, c]));
       const violations = evaluate(this.plan, rules, (at, ruleId) => {
         const construct = byPath.get(at);
         return construct ? suppressionReason(construct, ruleId) : undefined;
       });
-      this.cached = { revision: this.revision, violations };
+      this.cached = { revision, violations };
     }
     return this.cached.violations;
   }
@@ -217,7 +222,7 @@ export class Network extends Construct {
     }
     const slot = new RangeSlot(this);
     this.pending.push({ request, slot });
-    this.revision++;
+    planRevision++;
     return slot;
   }
 
@@ -258,9 +263,18 @@ export class Network extends Construct {
    */
   public _addCluster(cluster: IConstruct & { _plan(): ClusterPlan }): void {
     this.clusters.push(cluster);
-    this.subjects.add(cluster.node.path);
-    cluster.node.addValidation({ validate: () => this.messagesFor(cluster) });
-    this.revision++;
+    this._addSubject(cluster);
+  }
+
+  /**
+   * Reports the violations found at `subject`'s path on `subject` itself at synth
+   * (the network reports those of paths that are no subject).
+   * @internal
+   */
+  public _addSubject(subject: IConstruct): void {
+    this.subjects.add(subject.node.path);
+    subject.node.addValidation({ validate: () => this.messagesFor(subject) });
+    planRevision++;
   }
 
   private place(request: RangeRequest): PlannedRange {
@@ -300,7 +314,7 @@ export class Network extends Construct {
       model: request.model,
     };
     this.ranges.push(range);
-    this.revision++;
+    planRevision++;
     return range;
   }
 
@@ -351,6 +365,9 @@ export class Network extends Construct {
 }
 
 const NETWORK_SYMBOL = Symbol.for('cdktf-kube-networks.Network');
+
+/** Bumped by every change to any network's plan or rules. */
+let planRevision = 0;
 
 /** A range asked for and planned later (see `Network._request`). */
 export class RangeSlot {

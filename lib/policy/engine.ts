@@ -35,15 +35,6 @@ export function isBlocking(violation: PolicyViolation): boolean {
   return violation.severity === Severity.ERROR && violation.suppressedReason === undefined;
 }
 
-/** Checks that rule ids are unique, so a suppression means one thing. */
-export function checkRuleIds(rules: readonly IPolicyRule[]): void {
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    if (seen.has(rule.id)) throw new Error(`policy rule id ${rule.id} is registered twice: give your rule its own id`);
-    seen.add(rule.id);
-  }
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,6 +9,12 @@ export interface Suppression {
 }
 
 const SUPPRESSIONS = new WeakMap<IConstruct, Suppression[]>();
+let revision = 0;
+
+/** Changes whenever a suppression is added, so cached policy results can tell they are stale. */
+export function suppressionRevision(): number {
+  return revision;
+}
 
 /** Entry point of the policy layer for users: suppressions. */
 export class Policy {
@@ -28,6 +34,7 @@ export class Policy {
     const list = SUPPRESSIONS.get(scope) ?? [];
     list.push({ ruleId, reason: reason.trim() });
     SUPPRESSIONS.set(scope, list);
+    revision++;
   }
 
   /** The suppressions set directly on `scope`. */
