@@ -5,10 +5,10 @@ import { AddressError, AddressPool, Cidr } from '../ipam';
 import { rulesFor } from '../policy/catalog';
 import { evaluate, formatViolation, isBlocking } from '../policy/engine';
 import { IPolicyRule, PolicyViolation } from '../policy/rule';
-import { suppressionReason, suppressionRevision } from '../policy/suppressions';
+import { Policy, suppressionReason, suppressionRevision } from '../policy/suppressions';
 import { Cloud } from './cloud';
 import { orFail, planError } from './errors';
-import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole, RangeSource } from './plan';
+import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, PlanSuppression, RangeRole, RangeSource } from './plan';
 import { PlanFile, PoolRecords } from './plan-file';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
@@ -179,6 +179,7 @@ export class Network extends Construct {
       planFile: this.planFile,
       frozen: this.frozen,
       unclaimedRecords,
+      suppressions: this.suppressions(),
     };
   }
 
@@ -329,6 +330,16 @@ export class Network extends Construct {
       space: this.spaces.get(pool)!,
       source: RangeSource.RECORDED,
     })));
+  }
+
+  /** Suppressions that can apply here: on the network, its subjects, or an ancestor of one. */
+  private suppressions(): PlanSuppression[] {
+    const scopes = new Set<IConstruct>();
+    const subjects = this.node.root.node.findAll().filter((c) => c === this || this.subjects.has(c.node.path));
+    for (const subject of subjects) for (const scope of subject.node.scopes) scopes.add(scope);
+    return [...scopes]
+      .flatMap((scope) => Policy.suppressionsOf(scope).map((s) => ({ path: scope.node.path, ruleId: s.ruleId, reason: s.reason })))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   }
 
   private otherNetworks(): Network[] {

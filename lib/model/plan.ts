@@ -129,4 +129,16 @@ export interface NetworkPlan {
   readonly frozen: boolean;
   /** Ranges recorded in the plan file whose owner no longer asks for them (PLAN-003); they stay reserved. */
   readonly unclaimedRecords: PlannedRange[];
+  /** Rules switched off on the network, its clusters or their ancestors, with the written reasons. */
+  readonly suppressions: PlanSuppression[];
+}
+
+/** A rule switched off on a construct, as the plan lists it. */
+export interface PlanSuppression {
+  /** Path of the construct the suppression was set on. */
+  readonly path: string;
+  /** The suppressed rule. */
+  readonly ruleId: string;
+  /** Why it is acceptable there. */
+  readonly reason: string;
 }

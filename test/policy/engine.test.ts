@@ -48,6 +48,7 @@ describe('Policy.suppress', () => {
     expectSynthPasses(e);
     expect(infosOf(prod)).toEqual([`MODEL-001: ${OVER_OTHER} [suppressed: ${REASON}]`]);
     expect(warningsOf(prod)).toEqual([]);
+    expect(e.network.plan.suppressions).toEqual([{ path: 'corp/prod', ruleId: 'MODEL-001', reason: REASON }]);
   });
 
   test('the same plan without the suppression fails synth', () => {
