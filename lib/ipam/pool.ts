@@ -79,7 +79,16 @@ export class AddressPool {
       );
     }
     if (current) this.release(owner);
-    this.take(block, owner, 'reserved');
+    try {
+      this.take(block, owner, 'reserved');
+    } catch (e) {
+      if (current) {
+        // The pin was refused: the record stands, unclaimed, as before.
+        this.take(current.cidr, owner, current.source);
+        this.unclaimedOwners.add(owner);
+      }
+      throw e;
+    }
     return block;
   }
 
