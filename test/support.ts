@@ -1,3 +1,4 @@
+// Helpers shared by the tests: an estate to build plans in, and what synth said about it.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -5,23 +6,41 @@ import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf
 import { IConstruct } from 'constructs';
 import { Cloud, Network, NetworkProps } from '../lib';
 
-/** A fresh temp dir for a plan file (never the repository's). */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A plan file path in a fresh temp dir (never the repository's `cidr-plan.lock.json`). */
 export function tempPlanFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-networks-')), 'cidr-plan.lock.json');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-networks-'));
+  tempDirs.push(dir);
+  return path.join(dir, 'cidr-plan.lock.json');
 }
 
-/** An app, a stack `corp`, and a Network `main` (10.0.0.0/8 on GCP unless overridden), unfrozen. */
-export function estate(props: Partial<NetworkProps> = {}): { app: App; stack: TerraformStack; network: Network } {
+export interface Estate {
+  readonly app: App;
+  readonly stack: TerraformStack;
+  readonly network: Network;
+  readonly planFile: string;
+}
+
+/**
+ * An app, a stack (`corp`) and a Network `main` on 10.0.0.0/8 (GCP) unless overridden, with
+ * its plan file in a fresh temp dir and `frozen: false` (CI=true would otherwise freeze it).
+ */
+export function estate(props: Partial<NetworkProps> = {}, stackId: string = 'corp'): Estate {
   const app = Testing.app();
-  const stack = new TerraformStack(app, 'corp');
+  const stack = new TerraformStack(app, stackId);
+  const planFile = props.planFile ?? tempPlanFile();
   const network = new Network(stack, 'main', {
     cidr: '10.0.0.0/8',
     cloud: Cloud.gcp({ region: 'us-central1' }),
-    planFile: tempPlanFile(),
     frozen: false,
     ...props,
+    planFile,
   });
-  return { app, stack, network };
+  return { app, stack, network, planFile };
 }
 
 /** The synth error text, or '' when synth passes. */
@@ -34,7 +53,7 @@ export function synthError(stack: TerraformStack): string {
   }
 }
 
-/** Messages of one annotation level (cdktf's `@cdktf/warn`, `@cdktf/info`, ...) on a construct. */
+/** Messages of one annotation level (cdktf's `@cdktf/warn`, `@cdktf/info`, ...) on `construct` itself. */
 export function annotations(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
   return construct.node.metadata.filter((m) => m.type === level).map((m) => String(m.data));
 }

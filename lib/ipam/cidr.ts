@@ -17,6 +17,10 @@ type Range = IPv4CidrRange | IPv6CidrRange;
 
 const EXAMPLE = 'write it as address/prefix, e.g. 10.0.0.0/16 or 2001:db8::/48';
 
+/** Parsed CIDRs by text: Cidr is immutable, so one object serves every parse of the same text. */
+const PARSED = new Map<string, Cidr>();
+const PARSED_LIMIT = 100_000;
+
 /**
  * One CIDR block, IPv4 or IPv6, always aligned (no host bits set).
  *
@@ -34,6 +38,16 @@ export class Cidr {
    *   the prefix is out of range, or host bits are set
    */
   public static parse(text: string, label: string = 'CIDR'): Cidr {
+    const known = typeof text === 'string' ? PARSED.get(text) : undefined;
+    if (known) return known;
+    const cidr = Cidr.parseNew(text, label);
+    // Plans parse the same few ranges over and over (every rule, every read); ip-num is not cheap.
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(text, cidr);
+    return cidr;
+  }
+
+  private static parseNew(text: string, label: string): Cidr {
     if (typeof text !== 'string' || text.length === 0) {
       throw new AddressError(`${label} ${JSON.stringify(text)} is not a CIDR: ${EXAMPLE}`);
     }
