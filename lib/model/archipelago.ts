@@ -6,6 +6,7 @@ import { Egress } from './gateways';
 import { GatewayProps } from './island-cluster';
 import { Network } from './network';
 import { NetworkModel, RangeRole } from './plan';
+import { rendererFor } from './renderer';
 
 /** Props of an {@link Archipelago}. */
 export interface ArchipelagoProps extends GatewayProps {
@@ -61,6 +62,7 @@ export class Archipelago extends Construct {
     });
     this.memberPool = this.network._privatePool(this, 'members', Cidr.parse(this.podCidr));
     this.network._addSubject(this);
+    rendererFor(this.network.cloud.provider)?.onArchipelago(this);
   }
 
   /** Adds a member cluster; its pod and service ranges come from the super-range. */

@@ -5,6 +5,7 @@ import { orFail, planError } from './errors';
 import { Egress, Ingress, IngressKind } from './gateways';
 import { Network, RangeSlot } from './network';
 import { ClusterPlan, GatewayPlan, NetworkModel, RangeRole } from './plan';
+import { rendererFor } from './renderer';
 import { resolveSizing } from './sizing';
 
 /** How big a cluster is, in the user's terms, or which ranges it must use. */
@@ -64,6 +65,8 @@ export interface ClusterEdge {
   readonly ingress?: Ingress[];
   readonly egress?: Egress;
   readonly archipelago?: Construct;
+  /** Plan a routable /28 for the API endpoint (isolated clusters). */
+  readonly exposeApiEndpoint?: boolean;
 }
 
 /**
@@ -90,6 +93,7 @@ export abstract class ClusterBase extends Construct {
   private readonly archipelagoPath?: string;
   private readonly slots: Record<'pods' | 'services' | 'nodes', RangeSlot>;
   private readonly proxySlots: RangeSlot[];
+  private readonly apiEndpoint?: RangeSlot;
 
   protected constructor(scope: Construct, id: string, props: ClusterProps, model: NetworkModel) {
     super(scope, id);
@@ -146,7 +150,23 @@ export abstract class ClusterBase extends Construct {
       .filter((g) => g.kind === IngressKind.PROXY)
       .slice(0, 1)
       .flatMap((g) => this.askProxySubnets(g.subnetMaskSize));
+    if (edge.exposeApiEndpoint) {
+      this.apiEndpoint = this.network._request({
+        owner: this, name: 'api-endpoint', role: RangeRole.GATEWAY, pool: this.network._routablePool, prefix: 28,
+      });
+    }
     this.network._addCluster(this);
+    rendererFor(this.network.cloud.provider)?.onCluster(this);
+  }
+
+  /** The routable /28 of an exposed API endpoint (isolated clusters); undefined when not exposed. */
+  public get apiEndpointCidr(): string | undefined {
+    return this.apiEndpoint?.cidr;
+  }
+
+  /** Path of the archipelago the cluster belongs to, if any. @internal */
+  public get _archipelagoPath(): string | undefined {
+    return this.archipelagoPath;
   }
 
   /** Node range. */

@@ -10,6 +10,7 @@ import { Cloud } from './cloud';
 import { orFail, planError } from './errors';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, PlanSuppression, RangeRole, RangeSource } from './plan';
 import { PlanFile, PoolRecords } from './plan-file';
+import { rendererFor } from './renderer';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -149,6 +150,7 @@ export class Network extends Construct {
       this.place({ owner: this, name: reserved.name, role: RangeRole.RESERVED, pool: this.routable, pin });
     }
     this.node.addValidation({ validate: () => this.validate() });
+    rendererFor(this.cloud.provider)?.onNetwork(this);
   }
 
   /** Adds a rule of your own, checked on this network at synth. */
