@@ -1,43 +1,13 @@
-// The example estate, synthesized offline by `npx cdktf synth` (no cloud credentials needed):
-// the DESIGN contract — a flat cluster, an island with every gateway, an archipelago and an
-// isolated cluster in one main network. The decided ranges are stack outputs.
+// The example estate, synthesized offline by `npx cdktf synth` (no cloud credentials needed).
 import * as path from 'path';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { Archipelago, ClusterBase, Cloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
+import { App } from 'cdktf';
+import { corpExample } from './corp';
+import { gkeExample } from './gke';
 
 const app = new App();
-const stack = new TerraformStack(app, 'corp');
+const planFile = path.join(__dirname, 'cidr-plan.lock.json'); // committed: ranges never move
 
-const network = new Network(stack, 'main', {
-  cidr: '10.0.0.0/8',
-  cloud: Cloud.gcp({ region: 'us-central1' }),
-  reserved: [{ cidr: '10.128.0.0/16', name: 'other' }], // hosts that already exist ("Other")
-  planFile: path.join(__dirname, 'cidr-plan.lock.json'), // committed: ranges never move
-});
-
-const prod = new FlatCluster(stack, 'prod', { network, maxNodes: 250, maxPodsPerNode: 110, maxServices: 4094 });
-const batch = new IslandCluster(stack, 'batch', {
-  network,
-  maxNodes: 100,
-  ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16'] }), Ingress.loadBalancer({ ports: [443] }), Ingress.proxy()],
-  egress: Egress.masquerade(),
-});
-const east = new Archipelago(stack, 'east', { network, podCidr: '100.64.0.0/14' });
-const a = east.addCluster('a', { maxNodes: 50 });
-const vault = new IsolatedCluster(stack, 'vault', { network, nodeCidr: '10.0.0.0/16', podCidr: '10.1.0.0/16' });
-
-// What was decided, for the kube-controller-manager / GKE / EKS settings of each cluster.
-for (const cluster of [prod, batch, a, vault] as ClusterBase[]) {
-  new TerraformOutput(stack, `${cluster.node.id}-plan`, {
-    value: {
-      model: cluster.model,
-      nodeCidr: cluster.nodeCidr,
-      podCidr: cluster.podCidr,
-      serviceCidr: cluster.serviceCidr,
-      dnsServiceIp: cluster.dnsServiceIp,
-      kubeControllerManagerArgs: cluster.kubeControllerManagerArgs,
-    },
-  });
-}
+corpExample(app, planFile); // every model in one GCP network (examples/corp.ts)
+gkeExample(app, planFile); // a GKE cluster on a flat cluster's plan (examples/gke.ts)
 
 app.synth();

@@ -2,3 +2,4 @@
 // The address layer (lib/ipam) stays internal: it speaks bigint, which jsii cannot carry.
 export * from './model';
 export * from './policy';
+export * from './gcp';

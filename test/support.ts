@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { Cloud, Network, NetworkProps } from '../lib';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { Cloud, CloudProvider, Network, NetworkProps } from '../lib';
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -29,18 +31,25 @@ export interface Estate {
  * An app, a stack (`corp`) and a Network `main` on 10.0.0.0/8 (GCP) unless overridden, with
  * its plan file in a fresh temp dir and `frozen: false` (CI=true would otherwise freeze it).
  */
-export function estate(props: Partial<NetworkProps> = {}, stackId: string = 'corp'): Estate {
-  const app = Testing.app();
+export function estate(props: Partial<NetworkProps> = {}, stackId: string = 'corp', app: App = Testing.app()): Estate {
   const stack = new TerraformStack(app, stackId);
+  const cloud = props.cloud ?? Cloud.gcp({ region: 'us-central1' });
+  withProvider(stack, cloud);
   const planFile = props.planFile ?? tempPlanFile();
   const network = new Network(stack, 'main', {
     cidr: '10.0.0.0/8',
-    cloud: Cloud.gcp({ region: 'us-central1' }),
     frozen: false,
     ...props,
+    cloud,
     planFile,
   });
   return { app, stack, network, planFile };
+}
+
+/** Adds the provider a stack on `cloud` needs (offline: no credentials are read at synth). */
+export function withProvider(stack: TerraformStack, cloud: Cloud): void {
+  if (cloud.provider === CloudProvider.AWS) new AwsProvider(stack, 'aws', { region: cloud.region });
+  else new GoogleProvider(stack, 'google', { project: 'acme', region: cloud.region });
 }
 
 /** The synth error text, or '' when synth passes. */

@@ -14,6 +14,12 @@ export interface GcpCloudProps {
    * Region of the subnets, routers and NAT, e.g. `us-central1`.
    */
   readonly region: string;
+  /**
+   * Plan a routable /28 for each cluster's private GKE control plane
+   * (`master_ipv4_cidr_block`, GCP-GKE-010), exposed as `GcpResources.of(cluster).masterIpv4CidrBlock`.
+   * @default false
+   */
+  readonly privateControlPlanes?: boolean;
 }
 
 /** Where an AWS network lives. */
@@ -38,7 +44,7 @@ export class Cloud {
   /** Google Cloud in one region. */
   public static gcp(props: GcpCloudProps): Cloud {
     checkRegion(props.region, 'Cloud.gcp', 'us-central1');
-    return new Cloud(CloudProvider.GCP, props.region, [], CLOUD_RESERVED_ADDRESSES.gcp);
+    return new Cloud(CloudProvider.GCP, props.region, [], CLOUD_RESERVED_ADDRESSES.gcp, props.privateControlPlanes ?? false);
   }
 
   /** AWS in one region, over two or more availability zones. */
@@ -50,7 +56,7 @@ export class Cloud {
         `Cloud.aws: availabilityZones ${JSON.stringify(zones)} must be distinct, non-empty zone names, e.g. ["${props.region}a", "${props.region}b"]`,
       );
     }
-    return new Cloud(CloudProvider.AWS, props.region, zones, CLOUD_RESERVED_ADDRESSES.aws);
+    return new Cloud(CloudProvider.AWS, props.region, zones, CLOUD_RESERVED_ADDRESSES.aws, false);
   }
 
   /** Which cloud. */
@@ -61,12 +67,15 @@ export class Cloud {
   public readonly availabilityZones: string[];
   /** Addresses the cloud keeps in every subnet (GCP 4, AWS 5). */
   public readonly reservedAddressesPerSubnet: number;
+  /** Whether each cluster gets a routable /28 for a private control plane (GCP). */
+  public readonly privateControlPlanes: boolean;
 
-  private constructor(provider: CloudProvider, region: string, availabilityZones: string[], reserved: number) {
+  private constructor(provider: CloudProvider, region: string, availabilityZones: string[], reserved: number, privateControlPlanes: boolean) {
     this.provider = provider;
     this.region = region;
     this.availabilityZones = availabilityZones;
     this.reservedAddressesPerSubnet = reserved;
+    this.privateControlPlanes = privateControlPlanes;
   }
 }
 

@@ -164,6 +164,11 @@ export abstract class ClusterBase extends Construct {
     return this.apiEndpoint?.cidr;
   }
 
+  /** True when an API endpoint subnet was asked for; reading apiEndpointCidr would plan it. @internal */
+  public get _exposesApiEndpoint(): boolean {
+    return this.apiEndpoint !== undefined;
+  }
+
   /** Path of the archipelago the cluster belongs to, if any. @internal */
   public get _archipelagoPath(): string | undefined {
     return this.archipelagoPath;

@@ -1,14 +1,11 @@
 // The policy engine as users meet it: the catalog, suppressions with a reason, their own
 // rules, and one synth error that lists every broken rule.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { TerraformStack, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import {
-  Archipelago, Cloud, CloudProvider, FlatCluster, Network, Ingress, IPolicyRule, IslandCluster, IsolatedCluster, Policy, RuleCatalog, Severity,
+  Archipelago, Cloud, CloudProvider, FlatCluster, Ingress, IPolicyRule, IslandCluster, IsolatedCluster, Policy, RuleCatalog, Severity,
 } from '../../lib';
 import {
-  estate, expectNoViolation, expectSynthPasses, infosOf, OTHER, synthErrorLines, violationsOf, warningsOf,
+  estate, expectNoViolation, expectSynthPasses, infosOf, OTHER, synthErrorLines, tempPlanFile, violationsOf, warningsOf,
 } from './support';
 
 const OVER_OTHER = 'pod range 10.128.0.0/16 of corp/prod overlaps reserved range 10.128.1.1/32 (other); flat pod ranges must be unique in the main network — pin podCidr elsewhere or shrink it';
@@ -261,13 +258,11 @@ describe('results stay current', () => {
 
   test('a network built after another\'s violations() were read is still checked against it (MODEL-007)', () => {
     const app = Testing.app();
-    const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-networks-')), 'plan.json');
-    const gcpStack = new TerraformStack(app, 'gcp');
-    const awsStack = new TerraformStack(app, 'aws');
-    const g = new Network(gcpStack, 'main', { cidr: '10.0.0.0/8', cloud: Cloud.gcp({ region: 'us-central1' }), planFile, frozen: false });
+    const planFile = tempPlanFile();
+    const { stack: gcpStack, network: g } = estate({ planFile }, 'gcp', app);
     new FlatCluster(gcpStack, 'prod', { network: g, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
     expect(g.violations()).toEqual([]);
-    const a = new Network(awsStack, 'main', { cidr: '10.0.0.0/8', cloud: Cloud.aws({ region: 'eu-west-1' }), planFile, frozen: false });
+    const { stack: awsStack, network: a } = estate({ planFile, cloud: Cloud.aws({ region: 'eu-west-1' }) }, 'aws', app);
     new FlatCluster(awsStack, 'prod', { network: a, podCidr: '10.0.0.0/16', nodeCidr: '10.241.0.0/24' });
     // Both pod ranges are pinned alike, and both service ranges are allocated alike.
     expect(g.violations().map((v) => `[${v.path}] ${v.ruleId}: ${v.message.split(';')[0]}`)).toEqual([

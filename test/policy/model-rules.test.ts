@@ -1,8 +1,8 @@
 // The model rules (MODEL-001 to MODEL-009), each on a plan that keeps it and one that
 // breaks it, with the talk's addresses: Network 10.0.0.0/8, Other 10.128.1.1,
 // nodes 10.240.0.x, flat clusters 10.0.0.0/16 and 10.1.0.0/16, islands in the hole 10.0.0.0/14.
-import { TerraformStack, Testing } from 'cdktf';
-import { Archipelago, Cloud, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network, Policy, Severity } from '../../lib';
+import { Testing } from 'cdktf';
+import { Archipelago, Cloud, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Policy, Severity } from '../../lib';
 import {
   estate, expectErrors, expectNoViolation, expectSynthPasses, OTHER, tempPlanFile, violationsOf, warningsOf,
 } from './support';
@@ -261,11 +261,9 @@ describe('MODEL-007: networks of one app never overlap', () => {
   function twoClouds(gcpCidr: string, awsCidr: string) {
     const app = Testing.app();
     const planFile = tempPlanFile();
-    const gcp = new TerraformStack(app, 'gcp');
-    const aws = new TerraformStack(app, 'aws');
-    const gcpNetwork = new Network(gcp, 'main', { cidr: gcpCidr, cloud: Cloud.gcp({ region: 'us-central1' }), planFile, frozen: false });
-    const awsNetwork = new Network(aws, 'main', { cidr: awsCidr, cloud: Cloud.aws({ region: 'eu-west-1' }), planFile, frozen: false });
-    return { gcp: { stack: gcp, network: gcpNetwork }, aws: { stack: aws, network: awsNetwork } };
+    const gcp = estate({ cidr: gcpCidr, cloud: Cloud.gcp({ region: 'us-central1' }), planFile }, 'gcp', app);
+    const aws = estate({ cidr: awsCidr, cloud: Cloud.aws({ region: 'eu-west-1' }), planFile }, 'aws', app);
+    return { gcp, aws };
   }
 
   test('passes: GCP on 10.0.0.0/9 and AWS on 10.128.0.0/9', () => {

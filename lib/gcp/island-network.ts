@@ -1,0 +1,118 @@
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterNat, ComputeRouterNatSubnetwork } from '@cdktf/provider-google/lib/compute-router-nat';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
+import { Construct } from 'constructs';
+import { EgressKind } from '../model/gateways';
+import { RangeRole } from '../model/plan';
+import { later, laterList } from '../model/tokens';
+import { MainNetwork } from './main-network';
+import { gcpName } from './names';
+
+/** Prefix of the PRIVATE_NAT subnet: 32 translation addresses for an island's pods. */
+const PRIVATE_NAT_PREFIX = 27;
+
+/**
+ * The VPC network of an island (or of an archipelago): its own network, because GCP
+ * forbids overlapping ranges inside one network and islands reuse pod ranges
+ * (GCP-SUBNET-005). It joins the hub as a spoke that never exports its private ranges,
+ * and NATs its members' traffic out.
+ */
+export class IslandNetwork {
+  public readonly vpc: ComputeNetwork;
+  public readonly spoke: NetworkConnectivitySpoke;
+  public router?: ComputeRouter;
+  public nat?: ComputeRouterNat;
+  public privateNat?: ComputeRouterNat;
+  public privateNatSubnet?: ComputeSubnetwork;
+  /** The proxy-only subnet: one per network and region (GCP-LB-001), shared by its members. */
+  public proxySubnet?: ComputeSubnetwork;
+  private readonly natted: ComputeRouterNatSubnetwork[] = [];
+  private readonly privatelyNatted: ComputeRouterNatSubnetwork[] = [];
+
+  /**
+   * @param owner the island cluster or archipelago
+   * @param privateRanges its private ranges, which the spoke must not export
+   */
+  constructor(private readonly owner: Construct, private readonly main: MainNetwork, privateRanges: () => string[]) {
+    this.vpc = new ComputeNetwork(owner, 'vpc', {
+      name: gcpName(owner),
+      autoCreateSubnetworks: false,
+      routingMode: 'REGIONAL',
+    });
+    this.spoke = new NetworkConnectivitySpoke(owner, 'spoke', {
+      name: gcpName(owner, 'spoke'),
+      location: 'global',
+      hub: main.hubId(),
+      // The hub learns the routable node subnets only: private ranges are reused elsewhere.
+      linkedVpcNetwork: { uri: this.vpc.selfLink, excludeExportRanges: laterList(privateRanges) },
+    });
+  }
+
+  /**
+   * Lets a member's pods out. Masquerade: pods leave as their node, so the public NAT
+   * translates node addresses only. NAT: the public NAT translates pod addresses for the
+   * internet, and a private NAT translates them for the main network (via the hub).
+   */
+  public addEgress(subnet: ComputeSubnetwork, egress: EgressKind): void {
+    const ranges = egress === EgressKind.NAT ? ['ALL_IP_RANGES'] : ['PRIMARY_IP_RANGE'];
+    this.natted.push({ name: subnet.id, sourceIpRangesToNat: ranges });
+    this.publicNat().putSubnetwork([...this.natted]);
+    if (egress === EgressKind.NAT) {
+      this.privatelyNatted.push({ name: subnet.id, sourceIpRangesToNat: ['ALL_IP_RANGES'] });
+      this.hubNat().putSubnetwork([...this.privatelyNatted]);
+    }
+  }
+
+  private cloudRouter(): ComputeRouter {
+    this.router ??= new ComputeRouter(this.owner, 'router', {
+      name: gcpName(this.owner, 'router'),
+      region: this.main.region,
+      network: this.vpc.id,
+    });
+    return this.router;
+  }
+
+  private publicNat(): ComputeRouterNat {
+    this.nat ??= new ComputeRouterNat(this.owner, 'nat', {
+      name: gcpName(this.owner, 'nat'),
+      router: this.cloudRouter().name,
+      region: this.main.region,
+      natIpAllocateOption: 'AUTO_ONLY',
+      // A list, not ALL_SUBNETWORKS_*: that would exclude the private NAT (GCP-NAT-001).
+      sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+    });
+    return this.nat;
+  }
+
+  private hubNat(): ComputeRouterNat {
+    if (!this.privateNat) {
+      const network = this.main.network;
+      const range = network._request({
+        owner: this.owner, name: 'private-nat', role: RangeRole.GATEWAY, pool: network._routablePool, prefix: PRIVATE_NAT_PREFIX,
+      });
+      this.privateNatSubnet = new ComputeSubnetwork(this.owner, 'private-nat-subnet', {
+        name: gcpName(this.owner, 'private-nat'),
+        network: this.vpc.id,
+        region: this.main.region,
+        purpose: 'PRIVATE_NAT',
+        ipCidrRange: later(() => range.cidr),
+      });
+      this.privateNat = new ComputeRouterNat(this.owner, 'private-nat', {
+        name: gcpName(this.owner, 'private-nat'),
+        router: this.cloudRouter().name,
+        region: this.main.region,
+        type: 'PRIVATE',
+        sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+        rules: [{
+          ruleNumber: 100,
+          description: 'Island pods to the main network, through the hub',
+          match: `nexthop.hub == '//networkconnectivity.googleapis.com/${this.main.hubId()}'`,
+          action: { sourceNatActiveRanges: [this.privateNatSubnet.selfLink] },
+        }],
+      });
+    }
+    return this.privateNat;
+  }
+}

@@ -1,0 +1,78 @@
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterNat, ComputeRouterNatSubnetwork } from '@cdktf/provider-google/lib/compute-router-nat';
+import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
+import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
+import { Network } from '../model/network';
+import { gcpName } from './names';
+import { GcpNetworkResources, recordNetwork } from './resources';
+
+/**
+ * The main network on GCP: a custom-mode VPC for flat clusters, one Cloud NAT for them,
+ * and the NCC hub that islands and archipelagos join (made when the first one comes).
+ */
+export class MainNetwork {
+  public readonly vpc: ComputeNetwork;
+  private hub?: NetworkConnectivityHub;
+  private spoke?: NetworkConnectivitySpoke;
+  private router?: ComputeRouter;
+  private nat?: ComputeRouterNat;
+  private readonly natted: ComputeRouterNatSubnetwork[] = [];
+
+  constructor(public readonly network: Network) {
+    this.vpc = new ComputeNetwork(network, 'vpc', {
+      name: gcpName(network),
+      autoCreateSubnetworks: false,
+      routingMode: 'REGIONAL',
+    });
+    recordNetwork(network, () => this.resources());
+  }
+
+  /** The region everything regional goes in. */
+  public get region(): string {
+    return this.network.cloud.region;
+  }
+
+  /** The NCC hub, with the main VPC as a spoke; made on first call. */
+  public hubId(): string {
+    if (!this.hub) {
+      this.hub = new NetworkConnectivityHub(this.network, 'hub', {
+        name: gcpName(this.network, 'hub'),
+        description: `Hub of ${this.network.node.path}: islands and archipelagos reach the main network through it`,
+      });
+      this.spoke = new NetworkConnectivitySpoke(this.network, 'spoke', {
+        name: gcpName(this.network, 'spoke'),
+        location: 'global',
+        hub: this.hub.id,
+        linkedVpcNetwork: { uri: this.vpc.selfLink },
+      });
+    }
+    return this.hub.id;
+  }
+
+  /** Adds a flat cluster's subnet to the Cloud NAT: its node and pod ranges reach the internet. */
+  public natFlatSubnet(subnet: ComputeRouterNatSubnetwork): void {
+    if (!this.router) {
+      this.router = new ComputeRouter(this.network, 'router', {
+        name: gcpName(this.network, 'router'),
+        region: this.region,
+        network: this.vpc.id,
+      });
+      this.nat = new ComputeRouterNat(this.network, 'nat', {
+        name: gcpName(this.network, 'nat'),
+        router: this.router.name,
+        region: this.region,
+        natIpAllocateOption: 'AUTO_ONLY',
+        // Only the flat subnets (not gateway subnets), and of them nodes and pods: services are virtual.
+        sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+      });
+    }
+    this.natted.push(subnet);
+    this.nat!.putSubnetwork([...this.natted]);
+  }
+
+  /** What the network made so far. */
+  public resources(): GcpNetworkResources {
+    return { network: this.vpc, hub: this.hub, spoke: this.spoke, router: this.router, nat: this.nat };
+  }
+}

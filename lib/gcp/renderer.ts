@@ -1,0 +1,155 @@
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { Archipelago } from '../model/archipelago';
+import { ClusterBase } from '../model/cluster';
+import { EgressKind } from '../model/gateways';
+import { Network } from '../model/network';
+import { NetworkModel, RangeRole } from '../model/plan';
+import { CloudRenderer } from '../model/renderer';
+import { later, laterList } from '../model/tokens';
+import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
+import { renderIngress } from './gateways';
+import { IslandNetwork } from './island-network';
+import { MainNetwork } from './main-network';
+import { gcpName } from './names';
+import { GcpClusterResources, recordCluster } from './resources';
+import { CONTROL_PLANE } from './rules';
+import { clusterSubnet, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
+
+/** Renders the model on GCP as the constructs are written (see CloudRenderer). */
+export class GcpRenderer implements CloudRenderer {
+  private readonly mains = new WeakMap<Network, MainNetwork>();
+  private readonly archipelagos = new WeakMap<Archipelago, IslandNetwork>();
+
+  public onNetwork(network: Network): void {
+    this.mains.set(network, new MainNetwork(network));
+  }
+
+  public onArchipelago(archipelago: Archipelago): void {
+    const main = this.main(archipelago.network);
+    const island = new IslandNetwork(archipelago, main, () => [archipelago.podCidr]);
+    this.archipelagos.set(archipelago, island);
+    // Flat inside: members reach each other's nodes and pods directly.
+    allowIngress(archipelago, island.vpc, {
+      id: 'members',
+      description: `Flat inside archipelago ${archipelago.node.path}: member nodes and pods reach each other`,
+      sources: laterList(() => [archipelago.podCidr, ...archipelago.clusters.map((c) => c.nodeCidr)]),
+    });
+  }
+
+  public onCluster(cluster: ClusterBase): void {
+    const main = this.main(cluster.network);
+    const controlPlane = this.controlPlane(cluster);
+    const resources = (() => {
+      switch (cluster.model) {
+        case NetworkModel.FLAT: return this.flat(cluster, main);
+        case NetworkModel.ISOLATED: return this.isolated(cluster, main);
+        case NetworkModel.ISLAND: return this.island(cluster, new IslandNetwork(cluster, main, () => [cluster.podCidr, cluster.serviceCidr]));
+        case NetworkModel.ARCHIPELAGO: return this.island(cluster, this.archipelagos.get(cluster.node.scope as Archipelago)!);
+      }
+    })();
+    recordCluster(cluster, () => ({ ...resources(), masterIpv4CidrBlock: controlPlane }));
+  }
+
+  /** A routable /28 for a private GKE control plane, when the cloud asks for them. */
+  private controlPlane(cluster: ClusterBase): string | undefined {
+    if (!cluster.network.cloud.privateControlPlanes) return undefined;
+    const network = cluster.network;
+    const range = network._request({ owner: cluster, name: CONTROL_PLANE, role: RangeRole.GATEWAY, pool: network._routablePool, prefix: 28 });
+    return later(() => range.cidr);
+  }
+
+  /** Flat: a subnet of the main VPC, NATed to the internet; pods reachable from the whole main network. */
+  private flat(cluster: ClusterBase, main: MainNetwork): () => GcpClusterResources {
+    const subnet = clusterSubnet(cluster, main.vpc);
+    main.natFlatSubnet({
+      name: subnet.id,
+      sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'],
+      secondaryIpRangeNames: [POD_RANGE_NAME],
+    });
+    const firewalls = [
+      ...withinCluster(cluster, main.vpc),
+      allowIngress(cluster, main.vpc, {
+        id: 'main-to-pods',
+        description: `Flat: the main network reaches the pods of ${cluster.node.path} directly`,
+        sources: [cluster.network.cidr],
+        destinations: [later(() => cluster.podCidr)],
+      }),
+      allowIngress(cluster, main.vpc, {
+        id: 'health-checks',
+        description: `Google health checks to the nodes of ${cluster.node.path}`,
+        sources: HEALTH_CHECK_RANGES,
+        destinations: [later(() => cluster.nodeCidr)],
+        tcpPorts: ['0-65535'],
+      }),
+    ];
+    // Flat pods keep their address across the main network; the Cloud NAT translates them to the internet.
+    return () => {
+      const { router, nat } = main.resources();
+      return { ...base(main.vpc, subnet, firewalls), router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
+    };
+  }
+
+  /** Isolated: its own network with no route out; nothing crosses but an exposed API endpoint. */
+  private isolated(cluster: ClusterBase, main: MainNetwork): () => GcpClusterResources {
+    const vpc = new ComputeNetwork(cluster, 'vpc', {
+      name: gcpName(cluster),
+      autoCreateSubnetworks: false,
+      deleteDefaultRoutesOnCreate: true,
+      routingMode: 'REGIONAL',
+    });
+    const subnet = clusterSubnet(cluster, vpc);
+    const firewalls = withinCluster(cluster, vpc);
+    const apiEndpointSubnetwork = !cluster._exposesApiEndpoint ? undefined : new ComputeSubnetwork(cluster, 'api-endpoint-subnetwork', {
+      name: gcpName(cluster, 'api'),
+      network: main.vpc.id,
+      region: cluster.network.cloud.region,
+      ipCidrRange: later(() => cluster.apiEndpointCidr!),
+      privateIpGoogleAccess: true,
+    });
+    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
+  }
+
+  /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
+  private island(cluster: ClusterBase, island: IslandNetwork): () => GcpClusterResources {
+    const subnet = clusterSubnet(cluster, island.vpc);
+    const egress = cluster.egress?.kind ?? EgressKind.MASQUERADE;
+    island.addEgress(subnet, egress);
+    const standalone = cluster.model === NetworkModel.ISLAND;
+    const gateways = renderIngress(cluster, island, subnet);
+    const firewalls = [...(standalone ? withinCluster(cluster, island.vpc) : []), ...gateways.firewalls];
+    // Masquerade: pods keep their address only towards their own island (archipelago); NAT: never masquerade.
+    const archipelago = cluster.node.scope as Archipelago;
+    return () => ({
+      ...base(island.vpc, subnet, firewalls),
+      router: island.router,
+      nat: island.nat,
+      privateNat: island.privateNat,
+      privateNatSubnetwork: island.privateNatSubnet,
+      spoke: island.spoke,
+      proxySubnetwork: gateways.proxySubnet,
+      // Read when asked for, as plain strings for the ip-masq-agent ConfigMap.
+      ipMasqAgentNonMasqueradeCidrs: egress === EgressKind.NAT ? ['0.0.0.0/0'] : [standalone ? cluster.podCidr : archipelago.podCidr],
+    });
+  }
+
+  private main(network: Network): MainNetwork {
+    return this.mains.get(network)!;
+  }
+}
+
+/** Nodes and pods of one cluster reach each other. */
+function withinCluster(cluster: ClusterBase, vpc: ComputeNetwork): ComputeFirewall[] {
+  const ranges = laterList(() => [cluster.nodeCidr, cluster.podCidr]);
+  return [allowIngress(cluster, vpc, {
+    id: 'intra',
+    description: `Nodes and pods of ${cluster.node.path} reach each other`,
+    sources: ranges,
+    destinations: ranges,
+  })];
+}
+
+function base(network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
+  return { network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
+}

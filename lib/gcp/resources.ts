@@ -1,0 +1,94 @@
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
+import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
+import { IConstruct } from 'constructs';
+
+/** The GCP resources of a main network. */
+export interface GcpNetworkResources {
+  /** The main VPC network: custom mode, hosts flat clusters. */
+  readonly network: ComputeNetwork;
+  /** The NCC hub, once an island or archipelago exists. @default - no islands, no hub */
+  readonly hub?: NetworkConnectivityHub;
+  /** The main network's VPC spoke on the hub. @default - no hub */
+  readonly spoke?: NetworkConnectivitySpoke;
+  /** Cloud Router of the flat clusters' NAT. @default - no flat cluster */
+  readonly router?: ComputeRouter;
+  /** Cloud NAT of the flat clusters (nodes and pods to the internet). @default - no flat cluster */
+  readonly nat?: ComputeRouterNat;
+}
+
+/** The GCP resources of one cluster: what a GKE cluster or node pool is attached to. */
+export interface GcpClusterResources {
+  /** The VPC network the cluster's subnet is in (main, island, archipelago or isolated). */
+  readonly network: ComputeNetwork;
+  /** The subnet: primary range = nodes, secondary ranges = pods and services. */
+  readonly subnetwork: ComputeSubnetwork;
+  /** Name of the pods secondary range (GKE `cluster_secondary_range_name`). */
+  readonly podRangeName: string;
+  /** Name of the services secondary range (GKE `services_secondary_range_name`). */
+  readonly serviceRangeName: string;
+  /** Firewall rules made for the cluster. */
+  readonly firewalls: ComputeFirewall[];
+  /** Cloud Router of the cluster's NAT. @default - none (flat clusters use the network's) */
+  readonly router?: ComputeRouter;
+  /** Public Cloud NAT (internet egress). @default - the network's, for flat clusters; none for isolated */
+  readonly nat?: ComputeRouterNat;
+  /** Private NAT towards the NCC hub (Egress.nat()). @default - none */
+  readonly privateNat?: ComputeRouterNat;
+  /** The PRIVATE_NAT subnet whose addresses island pods leave through (Egress.nat()). @default - none */
+  readonly privateNatSubnetwork?: ComputeSubnetwork;
+  /** The NCC spoke of the cluster's network (islands, archipelagos). @default - none */
+  readonly spoke?: NetworkConnectivitySpoke;
+  /** The proxy-only subnet (Ingress.proxy()). @default - none */
+  readonly proxySubnetwork?: ComputeSubnetwork;
+  /** The subnet of the exposed API endpoint in the main network (isolated clusters). @default - none */
+  readonly apiEndpointSubnetwork?: ComputeSubnetwork;
+  /**
+   * The routable /28 planned for a private GKE control plane (`master_ipv4_cidr_block`),
+   * with Cloud.gcp({ privateControlPlanes: true }); a token resolved at synth, for resources.
+   * @default - none planned
+   */
+  readonly masterIpv4CidrBlock?: string;
+  /**
+   * ip-masq-agent `nonMasqueradeCIDRs`: destinations pods reach with their own address.
+   * Island pods masquerade as their node everywhere else. Reading it plans the ranges.
+   */
+  readonly ipMasqAgentNonMasqueradeCidrs: string[];
+}
+
+// Getters, not snapshots: a network gains its hub and NAT as clusters are added.
+const networks = new WeakMap<IConstruct, () => GcpNetworkResources>();
+const clusters = new WeakMap<IConstruct, () => GcpClusterResources>();
+
+/** Where to find the GCP resources a network or cluster made. */
+export class GcpResources {
+  /** The resources of a cluster. */
+  public static of(cluster: IConstruct): GcpClusterResources {
+    const found = clusters.get(cluster);
+    if (!found) throw new Error(`${cluster.node.path} has no GCP resources: it is not a cluster of a network on Cloud.gcp()`);
+    return found();
+  }
+
+  /** The resources of a main network. */
+  public static ofNetwork(network: IConstruct): GcpNetworkResources {
+    const found = networks.get(network);
+    if (!found) throw new Error(`${network.node.path} has no GCP resources: it is not a Network on Cloud.gcp()`);
+    return found();
+  }
+
+  private constructor() {}
+}
+
+/** Records what a network made (the renderer's side of GcpResources). */
+export function recordNetwork(network: IConstruct, resources: () => GcpNetworkResources): void {
+  networks.set(network, resources);
+}
+
+/** Records what a cluster made (the renderer's side of GcpResources). */
+export function recordCluster(cluster: IConstruct, resources: () => GcpClusterResources): void {
+  clusters.set(cluster, resources);
+}

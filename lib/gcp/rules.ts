@@ -1,0 +1,110 @@
+import { Cidr } from '../ipam';
+import { IngressKind } from '../model/gateways';
+import { NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
+import { describe } from '../policy/rules/describe';
+import { gcpName } from './names';
+
+/** GCP-SUBNET-001: where GCP subnets normally live; anything else is a privately used public range. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '192.0.0.0/24', '192.0.2.0/24',
+  '198.51.100.0/24', '203.0.113.0/24', '192.88.99.0/24', '198.18.0.0/15', '240.0.0.0/4'].map((c) => Cidr.parse(c));
+/** GCP-SUBNET-002: ranges no subnet may use. */
+const PROHIBITED = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '255.255.255.255/32',
+  '199.36.153.4/30', '199.36.153.8/30'].map((c) => Cidr.parse(c));
+/** Addresses one NAT IP serves at the default 64 ports per VM (GCP-NAT-004: 64,512 / 64). */
+const VMS_PER_NAT_IP = 1008;
+
+/** Ranges that become GCP subnet ranges (primary or secondary). */
+const inSubnets = (plan: NetworkPlan) => plan.ranges.filter((r) =>
+  [RangeRole.NODE, RangeRole.POD, RangeRole.SERVICE, RangeRole.GATEWAY].includes(r.role) && Cidr.parse(r.cidr).family === 4);
+
+const subnet001 = defineRule('GCP-SUBNET-001', Severity.WARNING,
+  'Subnet ranges lie in GCP\'s private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, ...); others are privately used public ranges.',
+  (plan) => inSubnets(plan)
+    .filter((r) => !PRIVATE_RANGES.some((p) => p.contains(Cidr.parse(r.cidr))))
+    .map((r) => ({
+      path: r.owner,
+      message: `${describe(r)} is outside GCP's private ranges, so GCP uses it as a privately used public range — keep it only if you own it, or pin a range in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10`,
+    })));
+
+const subnet002 = defineRule('GCP-SUBNET-002', Severity.ERROR,
+  'No subnet range overlaps a range GCP prohibits (0/8, 127/8, 169.254/16, 224/4, 255.255.255.255/32, Google API ranges).',
+  (plan) => inSubnets(plan).flatMap((r) => {
+    const bad = PROHIBITED.find((p) => p.overlaps(Cidr.parse(r.cidr)));
+    return bad ? [{ path: r.owner, message: `${describe(r)} overlaps ${bad}, which GCP prohibits in subnets — pin a range elsewhere` }] : [];
+  }));
+
+const subnet004 = defineRule('GCP-SUBNET-004', Severity.ERROR,
+  'A primary range (nodes, gateway subnets) is /29 or larger: GCP keeps 4 of its addresses.',
+  (plan) => plan.ranges
+    .filter((r) => (r.role === RangeRole.NODE || r.role === RangeRole.GATEWAY) && Cidr.parse(r.cidr).family === 4 && Cidr.parse(r.cidr).prefix > 29)
+    .map((r) => ({ path: r.owner, message: `${describe(r)} is smaller than a /29, GCP's smallest primary range (4 of its addresses are GCP's) — widen it` })));
+
+const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
+  'GCP names made from construct paths are unique: no two networks, clusters or archipelagos get the same name.',
+  (plan) => {
+    const byName = new Map<string, string[]>();
+    const paths = [plan.path, ...plan.clusters.map((c) => c.path), ...new Set(plan.clusters.map((c) => c.archipelago).filter((a): a is string => !!a))];
+    for (const path of paths) {
+      const name = gcpName({ node: { path } } as never);
+      byName.set(name, [...(byName.get(name) ?? []), path]);
+    }
+    return [...byName].filter(([, owners]) => owners.length > 1).map(([name, owners]) => ({
+      path: owners[owners.length - 1],
+      message: `${owners.join(' and ')} get the same GCP name ${name} (paths become names with "/" and other characters as "-") — rename one construct`,
+    }));
+  });
+
+const gke002 = defineRule('GCP-GKE-002', Severity.ERROR,
+  'On GKE a node\'s pod block has at least twice maxPodsPerNode addresses, and maxPodsPerNode is at most 256.',
+  (plan) => plan.clusters.flatMap((c): PolicyFinding[] => {
+    const block = 2 ** (Cidr.parse(c.podCidr).bits - c.nodeMaskSize);
+    const findings: PolicyFinding[] = [];
+    if (c.maxPodsPerNode > 256) {
+      findings.push({ path: c.path, message: `maxPodsPerNode ${c.maxPodsPerNode} of ${c.path} is more than GKE's 256 — ask for 256 or fewer` });
+    } else if (block < 2 * c.maxPodsPerNode) {
+      findings.push({
+        path: c.path,
+        message: `a /${c.nodeMaskSize} node block of ${c.path} has ${block} addresses; GKE gives each node twice maxPodsPerNode ${c.maxPodsPerNode} — use nodeMaskSize ${31 - Math.ceil(Math.log2(c.maxPodsPerNode))} or fewer pods per node`,
+      });
+    }
+    return findings;
+  }));
+
+const gke003 = defineRule('GCP-GKE-003', Severity.ERROR,
+  'A GKE pod range is a /24 or larger.',
+  (plan) => plan.clusters
+    .filter((c) => Cidr.parse(c.podCidr).family === 4 && Cidr.parse(c.podCidr).prefix > 24)
+    .map((c) => ({ path: c.path, message: `pod range ${c.podCidr} of ${c.path} is smaller than the /24 GKE needs — widen podCidr or raise maxNodes` })));
+
+const gke010 = defineRule('GCP-GKE-010', Severity.ERROR,
+  'A private GKE control-plane range is exactly a /28 (and, as a routable range, overlaps nothing: MODEL-001).',
+  (plan) => plan.ranges
+    .filter((r) => r.role === RangeRole.GATEWAY && r.name === CONTROL_PLANE && Cidr.parse(r.cidr).prefix !== 28)
+    .map((r: PlannedRange) => ({ path: r.owner, message: `${describe(r)} is not a /28, the only size GKE takes for master_ipv4_cidr_block — use a /28` })));
+
+const nat004 = defineRule('GCP-NAT-004', Severity.WARNING,
+  'Cloud NAT at 64 ports per VM serves 1,008 VMs per NAT IP; larger estates need more IPs from the project\'s quota.',
+  (plan) => {
+    const flat = plan.clusters.filter((c) => c.model === NetworkModel.FLAT);
+    const vms = flat.reduce((sum, c) => sum + c.maxNodes, 0);
+    if (vms <= VMS_PER_NAT_IP) return [];
+    return [{
+      path: plan.path,
+      message: `the Cloud NAT of ${plan.path} serves up to ${vms} nodes of flat clusters: at 64 ports per VM that takes ${Math.ceil(vms / VMS_PER_NAT_IP)} NAT IPs (1,008 VMs each), which AUTO_ONLY allocates from the project's external IP quota — check the quota, or lower maxNodes`,
+    }];
+  });
+
+const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
+  'A proxy-only subnet (L7 proxy gateway) is a /26 or larger; a /23 is recommended.',
+  (plan) => plan.clusters.flatMap((c) => c.ingress
+    .filter((g) => g.kind === IngressKind.PROXY)
+    .flatMap((g) => g.subnetCidrs)
+    .filter((cidr) => Cidr.parse(cidr).prefix > 26)
+    .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
+
+/** Name of the control-plane range a cluster gets with Cloud.gcp({ privateControlPlanes: true }). */
+export const CONTROL_PLANE = 'control-plane';
+
+/** The GCP rules, checked on every network on Cloud.gcp(). */
+export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke010, nat004, lb001];

@@ -1,0 +1,24 @@
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { ClusterBase } from '../model/cluster';
+import { later } from '../model/tokens';
+import { gcpName } from './names';
+
+/** Secondary range names: stable, so a GKE cluster can be handed them. */
+export const POD_RANGE_NAME = 'pods';
+export const SERVICE_RANGE_NAME = 'services';
+
+/** A cluster's subnet: primary range = nodes, secondary ranges = pods and services (VPC-native). */
+export function clusterSubnet(cluster: ClusterBase, network: ComputeNetwork): ComputeSubnetwork {
+  return new ComputeSubnetwork(cluster, 'subnetwork', {
+    name: gcpName(cluster),
+    network: network.id,
+    region: cluster.network.cloud.region,
+    ipCidrRange: later(() => cluster.nodeCidr),
+    privateIpGoogleAccess: true,
+    secondaryIpRange: [
+      { rangeName: POD_RANGE_NAME, ipCidrRange: later(() => cluster.podCidr) },
+      { rangeName: SERVICE_RANGE_NAME, ipCidrRange: later(() => cluster.serviceCidr) },
+    ],
+  });
+}
