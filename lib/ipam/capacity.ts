@@ -41,6 +41,24 @@ export function prefixForAddresses(count: number, reserved: number = 0, family: 
 }
 
 /**
+ * The longest prefix whose block, split evenly into one subnet per zone (a power of two
+ * of parts, `subnets` of them used), holds `count` usable addresses when the cloud keeps
+ * `reserved` in each subnet (AWS: node subnets per availability zone).
+ */
+export function prefixForSplitAddresses(count: number, reserved: number, subnets: number, family: IpFamily = 4): number {
+  wholeNumber(subnets, 'subnet count', 1);
+  const perSubnet = prefixForAddresses(Math.ceil(count / subnets), reserved, family);
+  return perSubnet - ceilLog2(subnets);
+}
+
+/** Usable addresses of `range` split into `subnets` subnets (as prefixForSplitAddresses splits it). */
+export function addressesInSplit(range: Cidr, reserved: number, subnets: number): bigint {
+  const parts = 2n ** BigInt(ceilLog2(subnets));
+  const perSubnet = range.size / parts - BigInt(reserved);
+  return perSubnet > 0n ? perSubnet * BigInt(subnets) : 0n;
+}
+
+/**
  * Node mask (per-node pod block) for `maxPodsPerNode`: a block with at least twice as
  * many addresses as pods, so addresses are not reused while pods churn (GKE's table,
  * GCP-GKE-002: 8 -> /28, 110 -> /24, 256 -> /23; Kubernetes' default /24 for 110).

@@ -4,3 +4,4 @@ export * from './cidr';
 export * from './pool';
 export * from './overlap';
 export * from './capacity';
+export * from './coverage';

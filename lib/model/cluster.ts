@@ -5,6 +5,7 @@ import { orFail, planError } from './errors';
 import { Egress, Ingress, IngressKind } from './gateways';
 import { Network, RangeSlot } from './network';
 import { ClusterPlan, GatewayPlan, NetworkModel, RangeRole } from './plan';
+import { kubeControllerManagerArgs } from './kube-args';
 import { rendererFor } from './renderer';
 import { resolveSizing } from './sizing';
 
@@ -126,10 +127,17 @@ export abstract class ClusterBase extends Construct {
       podCidr: podPin,
       serviceCidr: servicePin,
       reservedPerSubnet: this.network.cloud.reservedAddressesPerSubnet,
+      nodeSubnets: Math.max(1, this.network.cloud.availabilityZones.length),
       family: Cidr.parse(this.network.cidr).family,
     }));
 
     const pools = this._pools();
+    if (edge.exposeApiEndpoint) {
+      // Asked first, and kept free in the cluster's own pool too: a cloud may make it a block of the cluster's network.
+      this.apiEndpoint = this.network._request({
+        owner: this, name: 'api-endpoint', role: RangeRole.GATEWAY, pool: this.network._routablePool, prefix: 28, alsoFreeIn: pools.nodes,
+      });
+    }
     const ask = (name: string, role: RangeRole, pool: AddressPool, pinned: Cidr | undefined, prefix: number) =>
       this.network._request({ owner: this, name, role, pool, model, pin: pinned, prefix });
     // Largest first keeps the pools compact; the plan file keeps ranges where they are.
@@ -150,11 +158,7 @@ export abstract class ClusterBase extends Construct {
       .filter((g) => g.kind === IngressKind.PROXY)
       .slice(0, 1)
       .flatMap((g) => this.askProxySubnets(g.subnetMaskSize));
-    if (edge.exposeApiEndpoint) {
-      this.apiEndpoint = this.network._request({
-        owner: this, name: 'api-endpoint', role: RangeRole.GATEWAY, pool: this.network._routablePool, prefix: 28,
-      });
-    }
+
     this.network._addCluster(this);
     rendererFor(this.network.cloud.provider)?.onCluster(this);
   }
@@ -203,14 +207,7 @@ export abstract class ClusterBase extends Construct {
 
   /** kube-controller-manager flags for this plan, ready to paste. */
   public get kubeControllerManagerArgs(): string[] {
-    return [
-      '--allocate-node-cidrs=true',
-      `--cluster-cidr=${this.podCidr}`,
-      `--node-cidr-mask-size=${this.nodeMaskSize}`,
-      `--service-cluster-ip-range=${this.serviceCidr}`,
-      // Pod ranges are VPC-native (alias IPs on GCP, VPC CNI on AWS): no cloud routes per node.
-      '--configure-cloud-routes=false',
-    ];
+    return kubeControllerManagerArgs(this);
   }
 
   /** Proxy subnets in the main network, when a proxy gateway was asked for. */

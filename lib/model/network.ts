@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AddressError, AddressPool, Cidr } from '../ipam';
-import { rulesFor } from '../policy/catalog';
+import { RuleDescription, rulesFor } from '../policy/catalog';
 import { evaluate, formatViolation, isBlocking } from '../policy/engine';
 import { IPolicyRule, PolicyViolation } from '../policy/rule';
 import { Policy, suppressionReason, suppressionRevision } from '../policy/suppressions';
@@ -10,7 +10,7 @@ import { Cloud } from './cloud';
 import { orFail, planError } from './errors';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, PlanSuppression, RangeRole, RangeSource } from './plan';
 import { PlanFile, PoolRecords } from './plan-file';
-import { rendererFor } from './renderer';
+import { planListeners, rendererFor } from './renderer';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -43,6 +43,13 @@ export interface NetworkProps {
    */
   readonly planFile?: string;
   /**
+   * The estate the network belongs to: networks of one estate (in any stack, on any cloud)
+   * share one address plan, so their routable ranges never overlap (MODEL-007). Give
+   * unrelated networks of one app (a lab, a demo) an estate of their own.
+   * @default default
+   */
+  readonly estate?: string;
+  /**
    * Refuse to allocate anything the plan file does not record (PLAN-002).
    * @default - true when the environment has CI=true and the plan file exists
    */
@@ -65,6 +72,8 @@ export interface RangeRequest {
   readonly pin?: Cidr;
   /** Prefix length to allocate when not pinned. */
   readonly prefix?: number;
+  /** A second pool the allocated range must also be free in, and is then held in too. */
+  readonly alsoFreeIn?: AddressPool;
 }
 
 const DEFAULT_ISLAND_CIDR = '100.64.0.0/10';
@@ -93,6 +102,8 @@ export class Network extends Construct {
   public readonly planFile: string;
   /** Whether new allocations are refused. */
   public readonly frozen: boolean;
+  /** The estate whose networks share one address plan (MODEL-007). */
+  public readonly estate: string;
 
   private readonly routable: AddressPool;
   private readonly privatePools = new Map<string, AddressPool>();
@@ -105,6 +116,8 @@ export class Network extends Construct {
   private readonly plans: PlanFile;
   private readonly announced = new Set<string>();
   private pending: Array<{ request: RangeRequest; slot: RangeSlot }> = [];
+  /** Prefix of every range asked for, known before it is placed (resource counts depend on it). */
+  private readonly prefixes = new Map<string, number>();
   private cached?: { revision: string; violations: PolicyViolation[] };
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -127,6 +140,7 @@ export class Network extends Construct {
       throw planError(this, 'MODEL-005', `islandCidr ${islandCidr} and cidr ${cidr} overlap in part: islandCidr must lie inside cidr (a hole) or outside it`);
     }
 
+    this.estate = props.estate ?? 'default';
     this.planFile = props.planFile ?? DEFAULT_PLAN_FILE;
     this.plans = orPlanFileError(this, () => PlanFile.load(path.resolve(this.planFile)));
     this.frozen = props.frozen ?? (process.env.CI === 'true' && this.plans.exists());
@@ -172,6 +186,7 @@ export class Network extends Construct {
     return {
       path: this.node.path,
       cloud: this.cloud.provider,
+      availabilityZones: [...this.cloud.availabilityZones],
       cidr: this.cidr,
       islandCidr: this.islandCidr,
       holeCidr: this.holeCidr,
@@ -183,6 +198,11 @@ export class Network extends Construct {
       unclaimedRecords,
       suppressions: this.suppressions(),
     };
+  }
+
+  /** The rules checked on this network: built-in (model, Kubernetes, plan file, cloud) and added ones. */
+  public checkedRules(): RuleDescription[] {
+    return [...rulesFor(this.cloud.provider), ...this.userRules].map(({ id, severity, statement }) => ({ id, severity, statement }));
   }
 
   /** Every violation of every rule (suppressed ones carry their reason), sorted by path and rule. */
@@ -225,8 +245,14 @@ export class Network extends Construct {
     }
     const slot = new RangeSlot(this);
     this.pending.push({ request, slot });
+    this.prefixes.set(`${request.owner.node.path}:${request.name}`, pin?.prefix ?? prefix!);
     planRevision++;
     return slot;
+  }
+
+  /** The prefix length the `name` range of `owner` was asked with, before it is planned. @internal */
+  public _prefixOf(owner: IConstruct, name: string): number | undefined {
+    return this.prefixes.get(`${owner.node.path}:${name}`);
   }
 
   /** Plans every pending request: pins first, then allocations, each in the order asked. @internal */
@@ -299,7 +325,7 @@ export class Network extends Construct {
     } else {
       const recorded = pool.unclaimed().some((a) => a.owner === key);
       try {
-        cidr = pool.allocate(request.prefix!, key);
+        cidr = request.alsoFreeIn ? allocateInBoth(pool, request.alsoFreeIn, request.prefix!, key) : pool.allocate(request.prefix!, key);
       } catch (e) {
         if (!(e instanceof AddressError)) throw e;
         throw planError(owner, 'PLAN-001', `${e.message}${fixFor(role)}`);
@@ -345,12 +371,15 @@ export class Network extends Construct {
   }
 
   private otherNetworks(): Network[] {
-    return this.node.root.node.findAll().filter((c): c is Network => Network.isNetwork(c) && c !== this);
+    return this.node.root.node.findAll().filter((c): c is Network => Network.isNetwork(c) && c !== this && c.estate === this.estate);
   }
 
   private validate(): string[] {
     const messages = this.messagesFor(this);
-    if (!this.frozen && !this.violations().some(isBlocking)) this.record();
+    if (!this.violations().some(isBlocking)) {
+      if (!this.frozen) this.record();
+      for (const listener of planListeners()) listener(this);
+    }
     return messages;
   }
 
@@ -378,6 +407,40 @@ export class Network extends Construct {
 }
 
 const NETWORK_SYMBOL = Symbol.for('cdktf-kube-networks.Network');
+
+/**
+ * Allocates from `pool` the lowest block that is free in `other` too, and holds it there.
+ * What `other` holds is set aside in `pool` first (under placeholders, released after), so
+ * first fit skips it whole; a candidate `other` still refuses is set aside in turn.
+ */
+function allocateInBoth(pool: AddressPool, other: AddressPool, prefix: number, owner: string): Cidr {
+  const aside: string[] = [];
+  const setAside = (cidr: Cidr) => {
+    const placeholder = `${owner}#aside-${aside.length}`;
+    try {
+      pool.reserve(cidr, placeholder);
+      aside.push(placeholder);
+    } catch (e) {
+      if (!(e instanceof AddressError)) throw e; // outside the pool, or partly held already
+    }
+  };
+  try {
+    for (const held of other.allocations()) setAside(held.cidr);
+    for (;;) {
+      const candidate = pool.allocate(prefix, owner);
+      try {
+        other.reserve(candidate, owner);
+        return candidate;
+      } catch (e) {
+        if (!(e instanceof AddressError)) throw e;
+        pool.release(owner);
+        setAside(candidate);
+      }
+    }
+  } finally {
+    for (const placeholder of aside) pool.release(placeholder);
+  }
+}
 
 /** Bumped by every change to any network's plan or rules. */
 let planRevision = 0;

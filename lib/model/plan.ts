@@ -111,6 +111,8 @@ export interface NetworkPlan {
   readonly path: string;
   /** The cloud it is built on. */
   readonly cloud: CloudProvider;
+  /** Availability zones subnets are spread over (AWS); empty where subnets are regional (GCP). */
+  readonly availabilityZones: string[];
   /** The main network's routable space. */
   readonly cidr: string;
   /** Where private ranges come from. */
@@ -121,7 +123,7 @@ export interface NetworkPlan {
   readonly ranges: PlannedRange[];
   /** Every cluster. */
   readonly clusters: ClusterPlan[];
-  /** Routable ranges of the app's other networks (MODEL-007). */
+  /** Routable ranges of the other networks of the same estate (MODEL-007). */
   readonly otherNetworksRanges: PlannedRange[];
   /** Path of the plan file the ranges are recorded in. */
   readonly planFile: string;

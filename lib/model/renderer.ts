@@ -28,3 +28,18 @@ export function registerRenderer(provider: CloudProvider, renderer: CloudRendere
 export function rendererFor(provider: CloudProvider): CloudRenderer | undefined {
   return renderers.get(provider);
 }
+
+/** Called at synth with a network whose plan passed every blocking rule (e.g. to write a report). */
+export type PlanListener = (network: Network) => void;
+
+const listeners: PlanListener[] = [];
+
+/** Registers `listener` (once, by a layer such as lib/report). */
+export function registerPlanListener(listener: PlanListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+/** The registered plan listeners. */
+export function planListeners(): readonly PlanListener[] {
+  return listeners;
+}

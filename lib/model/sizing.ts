@@ -1,10 +1,11 @@
 import {
+  addressesInSplit,
   Cidr,
   IpFamily,
   maxPodsForNodeMask,
   nodeMaskForMaxPods,
   podPrefixForMaxNodes,
-  prefixForAddresses,
+  prefixForSplitAddresses,
   servicePrefixForMaxServices,
   usableServiceAddresses,
 } from '../ipam';
@@ -30,6 +31,8 @@ export interface SizingInput {
   readonly serviceCidr?: Cidr;
   /** Addresses the cloud keeps in every subnet. */
   readonly reservedPerSubnet: number;
+  /** Subnets the node range is split into (one per availability zone on AWS). @default 1 */
+  readonly nodeSubnets?: number;
   /** Family when no range is pinned. */
   readonly family: IpFamily;
 }
@@ -54,6 +57,7 @@ export interface Sizing {
  */
 export function resolveSizing(input: SizingInput): Sizing {
   const family = input.podCidr?.family ?? input.nodeCidr?.family ?? input.family;
+  const nodeSubnets = input.nodeSubnets ?? 1;
   const bits = family === 6 ? 128 : 32;
   const nodeMaskSize = input.nodeMaskSize ?? nodeMaskForMaxPods(input.maxPodsPerNode ?? DEFAULT_MAX_PODS_PER_NODE, family);
   if (!Number.isInteger(nodeMaskSize) || nodeMaskSize < 1 || nodeMaskSize > bits) {
@@ -66,7 +70,7 @@ export function resolveSizing(input: SizingInput): Sizing {
   let maxNodes = input.maxNodes;
   if (maxNodes === undefined) {
     const held: number[] = [];
-    if (input.nodeCidr) held.push(Number(input.nodeCidr.size) - input.reservedPerSubnet);
+    if (input.nodeCidr) held.push(Number(addressesInSplit(input.nodeCidr, input.reservedPerSubnet, nodeSubnets)));
     if (input.podCidr && nodeMaskSize >= input.podCidr.prefix) held.push(2 ** (nodeMaskSize - input.podCidr.prefix));
     maxNodes = held.length > 0 ? Math.max(1, Math.min(MAX_DERIVED_NODES, ...held)) : DEFAULT_MAX_NODES;
   }
@@ -81,7 +85,7 @@ export function resolveSizing(input: SizingInput): Sizing {
     maxPodsPerNode,
     maxServices,
     nodeMaskSize,
-    nodePrefix: input.nodeCidr?.prefix ?? prefixForAddresses(maxNodes, input.reservedPerSubnet, family),
+    nodePrefix: input.nodeCidr?.prefix ?? prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family),
     podPrefix: input.podCidr?.prefix ?? podPrefixForMaxNodes(maxNodes, nodeMaskSize, family),
     servicePrefix: input.serviceCidr?.prefix ?? servicePrefixForMaxServices(maxServices, family),
   };

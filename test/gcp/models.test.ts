@@ -96,7 +96,8 @@ describe('IsolatedCluster on GCP', () => {
   test('the exposed API endpoint is a /28 subnet of the main network', () => {
     const { synth, vault, network } = build();
     has(synth, ComputeSubnetwork.tfResourceType, {
-      name: 'corp-vault-api', ip_cidr_range: '10.0.0.0/28', network: '${google_compute_network.main_vpc_5EEF3244.id}',
+      // Planned off the cluster's own ranges too (10.0.0.0/16 nodes, 10.1.0.0/16 pods).
+      name: 'corp-vault-api', ip_cidr_range: '10.2.0.0/28', network: '${google_compute_network.main_vpc_5EEF3244.id}',
     });
     expect(GcpResources.of(vault).apiEndpointSubnetwork).toBeDefined();
     expect(GcpResources.of(vault).network).not.toBe(GcpResources.ofNetwork(network).network);

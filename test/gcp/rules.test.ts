@@ -118,7 +118,7 @@ describe('GCP-GKE-003: pod ranges are /24 or larger', () => {
 describe('GCP-GKE-010: a control-plane range is a /28', () => {
   const rule = GCP_RULES.find((r) => r.id === 'GCP-GKE-010')!;
   const planWith = (cidr: string): NetworkPlan => ({
-    path: 'corp/main', cloud: CloudProvider.GCP, cidr: '10.0.0.0/8', islandCidr: '100.64.0.0/10', clusters: [], otherNetworksRanges: [],
+    path: 'corp/main', cloud: CloudProvider.GCP, availabilityZones: [], cidr: '10.0.0.0/8', islandCidr: '100.64.0.0/10', clusters: [], otherNetworksRanges: [],
     planFile: 'cidr-plan.lock.json', frozen: false, unclaimedRecords: [], suppressions: [],
     ranges: [{ owner: 'corp/prod', name: 'control-plane', role: RangeRole.GATEWAY, cidr, routable: true, space: 'corp/main', source: RangeSource.ALLOCATED, model: NetworkModel.FLAT }],
   });

@@ -138,9 +138,10 @@ describe('models', () => {
   test('a proxy on AWS gets a subnet per availability zone', () => {
     const { stack, network } = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }) });
     const island = new IslandCluster(stack, 'i', { network, ingress: [Ingress.proxy()] });
-    expect(island.nodeCidr).toBe('10.0.0.0/24');
-    expect(island.proxySubnetCidrs).toEqual(['10.0.1.0/27', '10.0.1.32/27']);
-    expect(network.plan.ranges.filter((r) => r.role === RangeRole.GATEWAY).map((r) => r.name)).toEqual(['proxy-eu-west-1a', 'proxy-eu-west-1b']);
+    // 250 nodes over two zones, 5 addresses kept in each zone's subnet: a /23.
+    expect(island.nodeCidr).toBe('10.0.0.0/23');
+    expect(island.proxySubnetCidrs).toEqual(['10.0.2.0/27', '10.0.2.32/27']);
+    expect(network.plan.ranges.filter((r) => r.role === RangeRole.GATEWAY).map((r) => r.name)).toEqual(['proxy-eu-west-1a', 'proxy-eu-west-1b', 'aws-edge']);
   });
 
   test('a hole: islandCidr inside the network is carved out of routable planning', () => {

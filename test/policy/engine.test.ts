@@ -278,3 +278,18 @@ describe('results stay current', () => {
     expect(() => Testing.synth(e.stack, true)).toThrow('[corp/east] MODEL-002: archipelago super-range 10.64.0.0/14 of corp/east overlaps the main network 10.0.0.0/8');
   });
 });
+
+describe('estates', () => {
+  test('networks of different estates may overlap (a lab beside production); of one estate they may not', () => {
+    const app = Testing.app();
+    const prod = estate({ planFile: tempPlanFile() }, 'prod', app);
+    const lab = estate({ planFile: tempPlanFile(), estate: 'lab' }, 'lab', app);
+    new FlatCluster(prod.stack, 'a', { network: prod.network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
+    new FlatCluster(lab.stack, 'a', { network: lab.network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
+    expect(violationsOf(prod.network, 'MODEL-007')).toEqual([]);
+    expect(violationsOf(lab.network, 'MODEL-007')).toEqual([]);
+    const twin = estate({ planFile: tempPlanFile(), estate: 'lab' }, 'twin', app);
+    new FlatCluster(twin.stack, 'a', { network: twin.network, podCidr: '10.0.0.0/16', nodeCidr: '10.241.0.0/24' });
+    expect(violationsOf(twin.network, 'MODEL-007').map((v) => v.path)).toEqual(['twin/a', 'twin/a']);
+  });
+});

@@ -246,12 +246,12 @@ describe('MODEL-006: capacity of the pinned ranges', () => {
     expectErrors(e, 'MODEL-006', [{ path: 'corp/prod', message }]);
   });
 
-  test('fails: on AWS a /24 holds one node fewer (5 reserved addresses)', () => {
+  test('fails: on AWS a /24 splits over two zones, each subnet losing 5 addresses', () => {
     const e = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }) });
     new FlatCluster(e.stack, 'prod', { network: e.network, nodeCidr: '10.240.0.0/24', maxNodes: 252 });
     expectErrors(e, 'MODEL-006', [{
       path: 'corp/prod',
-      message: 'node range 10.240.0.0/24 of corp/prod holds 251 nodes (5 addresses are the cloud\'s), fewer than maxNodes 252 — widen nodeCidr or lower maxNodes',
+      message: 'node range 10.240.0.0/24 of corp/prod holds 246 nodes (5 addresses of each of its 2 zone subnets are the cloud\'s), fewer than maxNodes 252 — widen nodeCidr or lower maxNodes',
     }]);
   });
 });

@@ -1,4 +1,4 @@
-import { Cidr, CLOUD_RESERVED_ADDRESSES, findOverlaps, usableServiceAddresses } from '../../ipam';
+import { addressesInSplit, Cidr, CLOUD_RESERVED_ADDRESSES, findOverlaps, usableServiceAddresses } from '../../ipam';
 import { CloudProvider } from '../../model/cloud';
 import { IngressKind } from '../../model/gateways';
 import { NetworkModel, PlannedRange, RangeRole } from '../../model/plan';
@@ -127,9 +127,11 @@ const model006 = defineRule('MODEL-006', Severity.ERROR,
           findings.push({ path: c.path, message: `a /${c.nodeMaskSize} node block of ${c.path} holds ${perNode} addresses, fewer than maxPodsPerNode ${c.maxPodsPerNode} — shorten nodeMaskSize or lower maxPodsPerNode` });
         }
       }
-      const usableNodes = nodes.size - BigInt(reserved);
+      const subnets = Math.max(1, plan.availabilityZones.length);
+      const usableNodes = addressesInSplit(nodes, reserved, subnets);
       if (usableNodes < BigInt(c.maxNodes)) {
-        findings.push({ path: c.path, message: `node range ${nodes} of ${c.path} holds ${usableNodes < 0n ? 0n : usableNodes} nodes (${reserved} addresses are the cloud's), fewer than maxNodes ${c.maxNodes} — widen nodeCidr or lower maxNodes` });
+        const kept = subnets > 1 ? `${reserved} addresses of each of its ${subnets} zone subnets are the cloud's` : `${reserved} addresses are the cloud's`;
+        findings.push({ path: c.path, message: `node range ${nodes} of ${c.path} holds ${usableNodes} nodes (${kept}), fewer than maxNodes ${c.maxNodes} — widen nodeCidr or lower maxNodes` });
       }
       const usableServices = usableServiceAddresses(services);
       if (usableServices < BigInt(c.maxServices)) {
@@ -140,7 +142,7 @@ const model006 = defineRule('MODEL-006', Severity.ERROR,
   });
 
 const model007 = defineRule('MODEL-007', Severity.ERROR,
-  'Networks of one app (in any stack, on any cloud) never overlap each other\'s routable ranges.',
+  'Networks of one estate (in any stack of the app, on any cloud) never overlap each other\'s routable ranges.',
   (plan) => {
     const mine = parsed(plan.ranges.filter(isRoutable).filter((r) => r.role !== RangeRole.RESERVED));
     const theirs = parsed(plan.otherNetworksRanges.filter(isRoutable).filter((r) => r.role !== RangeRole.RESERVED));
