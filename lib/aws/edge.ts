@@ -1,0 +1,96 @@
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { Cidr } from '../ipam';
+import { later } from '../model/tokens';
+import { edgeSlots } from './layout';
+import { tagsFor } from './names';
+import { Transit } from './network';
+import { AwsNatGateways } from './options';
+import { AwsNatConnectivity, AwsRouteTableRole, AwsSubnet, AwsSubnetRole } from './resources';
+import { AwsVpc, BlockSource } from './vpc';
+
+/** Every destination outside the VPC. */
+const INTERNET = '0.0.0.0/0';
+
+/**
+ * How a connected VPC (flat, island, archipelago) reaches the rest: in its edge block, a /28
+ * transit-gateway subnet (AWS-TGW-001) and a /28 public subnet per zone; the transit-gateway
+ * attachment; an internet gateway with public NAT gateways (one per zone, or one); and per
+ * zone a private route table sending the main network to the hub and the internet to NAT.
+ */
+export class Edge {
+  public readonly transitSubnets: AwsSubnet[];
+  public readonly publicSubnets: AwsSubnet[];
+  public readonly internetGateway: InternetGateway;
+  public readonly attachment: Ec2TransitGatewayVpcAttachment;
+  private readonly privateTables = new Map<string, RouteTable>();
+  private readonly publicNats = new Map<string, NatGateway>();
+
+  constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[], nat: AwsNatGateways) {
+    const owner = vpc.owner;
+    const zones = vpc.zones;
+    const slots = () => edgeSlots(Cidr.parse(edge.cidr()), zones);
+    const subnet = (role: AwsSubnetRole, id: string, zone: string, cidr: () => Cidr) =>
+      vpc.addSubnet(owner, { id: `${id}-${zone}`, role, zone, cidr: later(() => cidr().toString()), dependsOn });
+    this.transitSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.TRANSIT_GATEWAY, 'transit-gateway', zone, () => slots()[i].transitGateway));
+    this.publicSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.PUBLIC, 'public', zone, () => slots()[i].public));
+
+    this.internetGateway = new InternetGateway(owner, 'internet-gateway', { vpcId: vpc.vpc.id, tags: tagsFor(owner, 'igw') });
+    const publicTable = vpc.addRouteTable(owner, 'public-route-table', AwsRouteTableRole.PUBLIC);
+    vpc.addRoute(owner, 'public-route-table-internet', publicTable, { destinationCidrBlock: INTERNET, gatewayId: this.internetGateway.id });
+    for (const s of this.publicSubnets) vpc.useTable(s, publicTable);
+
+    const natZones = nat === AwsNatGateways.SINGLE ? zones.slice(0, 1) : zones;
+    natZones.forEach((zone, i) => {
+      const elasticIp = new Eip(owner, `nat-ip-${zone}`, { domain: 'vpc', tags: tagsFor(owner, 'nat', zone) });
+      const natGateway = new NatGateway(owner, `nat-${zone}`, {
+        connectivityType: 'public',
+        allocationId: elasticIp.allocationId,
+        subnetId: this.publicSubnets[i].subnet.id,
+        dependsOn: [this.internetGateway],
+        tags: tagsFor(owner, 'nat', zone),
+      });
+      this.publicNats.set(zone, natGateway);
+      vpc.recordNat(owner, { connectivity: AwsNatConnectivity.PUBLIC, availabilityZone: zone, natGateway, elasticIp });
+    });
+
+    this.attachment = transit.attach(owner, vpc.vpc, this.transitSubnets.map((s) => s.subnet.id));
+    for (const [i, zone] of zones.entries()) {
+      const table = vpc.addRouteTable(owner, `private-route-table-${zone}`, AwsRouteTableRole.PRIVATE, zone);
+      this.toNetwork(owner, `private-route-table-${zone}`, table, { transitGatewayId: transit.gateway.id });
+      vpc.addRoute(owner, `private-route-table-${zone}-internet`, table, { destinationCidrBlock: INTERNET, natGatewayId: this.publicNat(zone).id });
+      this.privateTables.set(zone, table);
+      vpc.useTable(this.transitSubnets[i], table);
+    }
+  }
+
+  /** The private route table of `zone`: main network to the hub, internet to public NAT. */
+  public privateTable(zone: string): RouteTable {
+    return this.privateTables.get(zone)!;
+  }
+
+  /** The public NAT gateway serving `zone`. */
+  public publicNat(zone: string): NatGateway {
+    return this.publicNats.get(zone) ?? [...this.publicNats.values()][0];
+  }
+
+  /** A route in `table` sending the main network's cidr to `target` (the hub, or a private NAT gateway). */
+  public toNetwork(scope: Construct, id: string, table: RouteTable, target: { transitGatewayId?: string; natGatewayId?: string }): void {
+    this.vpc.addRoute(scope, `${id}-network`, table, {
+      destinationCidrBlock: this.vpc.network.cidr,
+      ...target,
+      // A route to the hub needs the VPC attached first.
+      dependsOn: target.transitGatewayId ? [this.attachment] : undefined,
+    });
+  }
+
+  /** A static route on the hub sending `destination` (a routable range, read at synth) to this VPC. */
+  public routeFromHub(scope: Construct, id: string, destination: () => string): void {
+    this.vpc.recordHubRoute(scope, this.transit.route(scope, id, later(destination), this.attachment));
+  }
+}

@@ -1,0 +1,95 @@
+// The AWS-* rules of EKS and load balancers, checked on the plain plan.
+import { Cidr } from '../ipam';
+import { IngressKind } from '../model/gateways';
+import { ClusterPlan, NetworkModel, RangeRole } from '../model/plan';
+import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
+import { PROXY_RANGE_PREFIX, proxyZone, vpcsOf } from './layout';
+
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Cidr.parse(c));
+/** The service range sizes EKS takes for service_ipv4_cidr. */
+const SERVICE_PREFIX = { largest: 12, smallest: 24 };
+/** The smallest ALB subnet (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
+const ALB_SUBNET_PREFIX = 27;
+
+const zoneText = (zones: readonly string[]) => `${zones.length} availability zone${zones.length === 1 ? '' : 's'} (${zones.join(', ')})`;
+
+const eks001 = defineRule('AWS-EKS-001', Severity.ERROR,
+  'EKS cluster subnets span at least 2 availability zones (each subnet /28 or larger, so 6 addresses stay free; VPCs have DNS hostnames and resolution on).',
+  (plan) => {
+    const zones = plan.availabilityZones;
+    if (zones.length >= 2) return [];
+    return plan.clusters.map((c) => ({
+      path: c.path,
+      message: `${c.path} has its subnets in ${zoneText(zones)}; EKS needs subnets in at least 2 — list two or more zones in Cloud.aws({ region, availabilityZones })`,
+    }));
+  });
+
+/** How to give a cluster of `model` an RFC 1918 service range. */
+function rfc1918Fix(c: ClusterPlan): string {
+  switch (c.model) {
+    case NetworkModel.ARCHIPELAGO:
+      return 'pin the archipelago\'s podCidr, which holds its members\' service ranges, in an RFC 1918 hole of the network (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8)';
+    case NetworkModel.ISLAND:
+      return 'pin serviceCidr to an RFC 1918 range no VPC block uses (EKS\'s own default is 172.20.0.0/16), or give the network an RFC 1918 hole for island ranges (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8)';
+    default:
+      return 'pin serviceCidr inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16';
+  }
+}
+
+const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
+  'An EKS service range (service_ipv4_cidr) is a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, and overlaps no block of its VPC.',
+  (plan) => {
+    const vpcOf = new Map(vpcsOf(plan).flatMap((vpc) => vpc.clusters.map((c) => [c.path, vpc] as const)));
+    return plan.clusters.flatMap((c): PolicyFinding[] => {
+      const services = Cidr.parse(c.serviceCidr);
+      if (services.family !== 4) return [];
+      const text = `service range ${services} of ${c.path}`;
+      const findings: PolicyFinding[] = [];
+      if (!RFC1918.some((r) => r.contains(services))) {
+        findings.push({
+          path: c.path,
+          message: `${text} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — ${rfc1918Fix(c)}; suppress AWS-EKS-002 on ${c.path} if it does not run on EKS`,
+        });
+      }
+      if (services.prefix < SERVICE_PREFIX.largest || services.prefix > SERVICE_PREFIX.smallest) {
+        const fix = services.prefix > SERVICE_PREFIX.smallest
+          ? `raise maxServices to ${2 ** (32 - SERVICE_PREFIX.smallest) - 2} or more, or pin a /${SERVICE_PREFIX.smallest} or larger serviceCidr`
+          : `pin a /${SERVICE_PREFIX.largest} or smaller serviceCidr`;
+        findings.push({ path: c.path, message: `${text} is a /${services.prefix}; EKS takes service_ipv4_cidr from /${SERVICE_PREFIX.largest} to /${SERVICE_PREFIX.smallest} — ${fix}` });
+      }
+      const vpc = vpcOf.get(c.path);
+      for (const block of vpc?.blocks.filter((b) => b.cidr.overlaps(services)) ?? []) {
+        findings.push({
+          path: c.path,
+          message: `${text} overlaps ${block.text}, a block of the VPC of ${vpc!.path}; EKS refuses a service_ipv4_cidr that overlaps its VPC — pin serviceCidr elsewhere`,
+        });
+      }
+      return findings;
+    });
+  });
+
+const lb001 = defineRule('AWS-LB-001', Severity.ERROR,
+  'An application load balancer (proxy gateway) has subnets in at least 2 availability zones, each a /27 or larger (8 free addresses to scale).',
+  (plan) => plan.clusters
+    .filter((c) => c.ingress.some((g) => g.kind === IngressKind.PROXY))
+    .flatMap((c): PolicyFinding[] => {
+      const subnets = plan.ranges.filter((r) => r.owner === c.path && r.role === RangeRole.GATEWAY && r.name.startsWith(PROXY_RANGE_PREFIX));
+      const zones = [...new Set(subnets.map((r) => proxyZone(r.name)))];
+      const findings: PolicyFinding[] = [];
+      if (zones.length < 2) {
+        findings.push({
+          path: c.path,
+          message: `the ALB of ${c.path} has subnets in ${zoneText(zones)}; an application load balancer needs at least 2 — list two or more zones in Cloud.aws({ region, availabilityZones })`,
+        });
+      }
+      for (const r of subnets.filter((s) => Cidr.parse(s.cidr).prefix > ALB_SUBNET_PREFIX)) {
+        findings.push({
+          path: c.path,
+          message: `ALB subnet ${r.cidr} (${r.name}) of ${c.path} is a /${Cidr.parse(r.cidr).prefix}, smaller than the /${ALB_SUBNET_PREFIX} an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: ${ALB_SUBNET_PREFIX} }) or a shorter mask`,
+        });
+      }
+      return findings;
+    }));
+
+/** The rules of EKS and load balancers. */
+export const eksRules: readonly IPolicyRule[] = [eks001, eks002, lb001];

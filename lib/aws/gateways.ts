@@ -1,0 +1,117 @@
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { ClusterBase } from '../model/cluster';
+import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
+import { Edge } from './edge';
+import { shortName, tagsFor } from './names';
+import { AwsNatGateways } from './options';
+import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
+import { allowAllOut, allowIn } from './security';
+import { AwsVpc } from './vpc';
+import { GatewayResources, Workloads } from './workloads';
+
+/** Ports an L7 proxy listens on. */
+const PROXY_PORTS = [80, 443];
+
+/**
+ * The ways into an island (or archipelago member): NodePorts open to the main network (or the
+ * given sources) on the nodes' security group; an internal network load balancer in the node
+ * subnets, a target group and listener per port; an internal application load balancer in the
+ * proxy subnets (AWS-LB-001). Load balancers reach nodes and pods through their own group.
+ */
+export function renderIngress(cluster: ClusterBase, vpc: AwsVpc, w: Workloads): GatewayResources {
+  const main = cluster.network.cidr;
+  const of = (kind: IngressKind) => cluster.ingress.filter((g) => g.kind === kind);
+  const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
+
+  const nodePortSources = [...new Set(of(IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
+  nodePortSources.forEach((cidr, i) => allowIn(cluster, `node-ports-${i + 1}`, w.nodeGroup, { cidr },
+    `NodePorts of ${cluster.node.path} from ${cidr}`, { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to }));
+
+  const ports = [...new Set(of(IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
+  if (ports.length > 0) {
+    const group = vpc.addSecurityGroup(cluster, 'load-balancer-sg', `Network load balancer of ${cluster.node.path}`);
+    for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
+    allowAllOut(cluster, 'load-balancer-sg', group);
+    allowIn(cluster, 'nodes-sg-from-load-balancer', w.nodeGroup, { group }, 'The network load balancer reaches the pods', { from: 0, to: 65535 });
+    // One subnet per zone (AWS-LB-002): the zone's first node subnet.
+    const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
+    const nlb = new Lb(cluster, 'load-balancer', {
+      name: shortName(cluster, 'nlb'),
+      loadBalancerType: 'network',
+      internal: true,
+      subnets,
+      securityGroups: [group.id],
+      tags: tagsFor(cluster, 'nlb'),
+    });
+    out.networkLoadBalancer = nlb;
+    for (const port of ports) {
+      const targets = new LbTargetGroup(cluster, `load-balancer-targets-${port}`, {
+        name: shortName(cluster, `nlb-${port}`),
+        port,
+        protocol: 'TCP',
+        targetType: 'ip',
+        vpcId: vpc.vpc.id,
+        tags: tagsFor(cluster, 'nlb', String(port)),
+      });
+      out.targetGroups.push(targets);
+      out.listeners.push(new LbListener(cluster, `load-balancer-listener-${port}`, {
+        loadBalancerArn: nlb.arn,
+        port,
+        protocol: 'TCP',
+        defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
+      }));
+    }
+  }
+
+  if (of(IngressKind.PROXY).length > 0) {
+    const group = vpc.addSecurityGroup(cluster, 'proxy-sg', `Application load balancer (proxy) of ${cluster.node.path}`);
+    for (const port of PROXY_PORTS) allowIn(cluster, `proxy-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
+    allowAllOut(cluster, 'proxy-sg', group);
+    allowIn(cluster, 'nodes-sg-from-proxy', w.nodeGroup, { group }, 'The proxy reaches the pods', { from: 0, to: 65535 });
+    const alb = new Lb(cluster, 'proxy', {
+      name: shortName(cluster, 'alb'),
+      loadBalancerType: 'application',
+      internal: true,
+      subnets: w.proxySubnets.map((s) => s.subnet.id),
+      securityGroups: [group.id],
+      tags: tagsFor(cluster, 'alb'),
+    });
+    out.applicationLoadBalancer = alb;
+    // Routes come from the cluster (an Ingress controller adds listener rules); until then, 404.
+    out.listeners.push(new LbListener(cluster, 'proxy-listener-http', {
+      loadBalancerArn: alb.arn,
+      port: 80,
+      protocol: 'HTTP',
+      defaultAction: [{ type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404', messageBody: 'no route' } }],
+    }));
+  }
+  return out;
+}
+
+/**
+ * `Egress.nat()`: a private NAT gateway in the zone's first node subnet (routable), and pod
+ * subnets routing the main network through it (pods leave from its address, AWS-NAT-002) and
+ * the internet through the public NAT gateway.
+ */
+export function renderPrivateNat(cluster: ClusterBase, vpc: AwsVpc, edge: Edge, w: Workloads, mode: AwsNatGateways): void {
+  const zones = mode === AwsNatGateways.SINGLE ? vpc.zones.slice(0, 1) : vpc.zones;
+  const nats = new Map<string, NatGateway>();
+  for (const zone of zones) {
+    const natGateway = new NatGateway(cluster, `private-nat-${zone}`, {
+      connectivityType: 'private',
+      subnetId: w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id,
+      tags: tagsFor(cluster, 'private-nat', zone),
+    });
+    nats.set(zone, natGateway);
+    vpc.recordNat(cluster, { connectivity: AwsNatConnectivity.PRIVATE, availabilityZone: zone, natGateway });
+  }
+  for (const zone of vpc.zones) {
+    const table = vpc.addRouteTable(cluster, `pod-route-table-${zone}`, AwsRouteTableRole.PODS, zone);
+    edge.toNetwork(cluster, `pod-route-table-${zone}`, table, { natGatewayId: (nats.get(zone) ?? nats.get(zones[0])!).id });
+    vpc.addRoute(cluster, `pod-route-table-${zone}-internet`, table, { destinationCidrBlock: '0.0.0.0/0', natGatewayId: edge.publicNat(zone).id });
+    for (const s of w.podSubnets.filter((p) => p.availabilityZone === zone)) vpc.useTable(s, table);
+  }
+}

@@ -1,0 +1,35 @@
+import { ClusterBase } from '../model/cluster';
+import { cniSettings } from './cni';
+import { Transit } from './network';
+import { AwsClusterResources, AwsRouteTableRole } from './resources';
+import { allowAllOut, allowIn } from './security';
+import { sourcesOf, standaloneVpc } from './sources';
+import { clusterResources, renderWorkloads } from './workloads';
+
+/**
+ * Isolated: a VPC of private subnets only, on a route table with nothing but the VPC — no
+ * internet gateway, no NAT, no transit-gateway attachment. An exposed API endpoint is the one
+ * exception: its routable /28 becomes a block and subnet of its own, attached to the hub in
+ * that subnet only, with a hub route to the /28 alone and HTTPS in from the main network.
+ */
+export function renderIsolated(cluster: ClusterBase, transit: Transit): () => AwsClusterResources {
+  const network = cluster.network;
+  const sources = sourcesOf(cluster);
+  const { vpc, associations } = standaloneVpc(cluster, sources);
+  const w = renderWorkloads(cluster, vpc, sources, associations);
+  const table = vpc.addRouteTable(cluster, 'isolated-route-table', AwsRouteTableRole.ISOLATED);
+  for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, table);
+  const cni = cniSettings(w.podSubnets, [w.nodeGroup.id], false);
+
+  const [api] = w.apiSubnets;
+  if (!api) return clusterResources(cluster, vpc, w, cni, {});
+  const attachment = transit.attach(cluster, vpc.vpc, [api.subnet.id]);
+  const apiTable = vpc.addRouteTable(cluster, 'api-endpoint-route-table', AwsRouteTableRole.API_ENDPOINT, api.availabilityZone);
+  vpc.addRoute(cluster, 'api-endpoint-route-table-network', apiTable, { destinationCidrBlock: network.cidr, transitGatewayId: transit.gateway.id, dependsOn: [attachment] });
+  vpc.useTable(api, apiTable);
+  vpc.recordHubRoute(cluster, transit.route(cluster, 'hub-route-api-endpoint', api.cidrBlock, attachment));
+  const group = vpc.addSecurityGroup(cluster, 'api-endpoint-sg', `Exposed API endpoint of ${cluster.node.path}`);
+  allowIn(cluster, 'api-endpoint-sg-https', group, { cidr: network.cidr }, 'The Kubernetes API from the main network', { from: 443, to: 443 });
+  allowAllOut(cluster, 'api-endpoint-sg', group);
+  return clusterResources(cluster, vpc, w, cni, { attachment });
+}

@@ -1,0 +1,197 @@
+// Where each AWS block and subnet goes, as pure address math over the plan (lib/ipam).
+// The renderer and the AWS rules both read it, so what is checked is what is built.
+import { ceilLog2, Cidr } from '../ipam';
+import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { primaryFirst } from './association';
+
+/** Largest and smallest VPC block and subnet AWS takes (AWS-VPC-001, AWS-SUBNET-001). */
+export const LARGEST_BLOCK = 16;
+export const SMALLEST_BLOCK = 28;
+/** Addresses AWS keeps in every subnet: .0, .1, .2, .3 and the last (AWS-SUBNET-001). */
+export const AWS_RESERVED = 5;
+/** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
+export const BLOCKS_PER_VPC = 5;
+
+/** Name of the routable block each connected VPC gets for its transit-gateway and public subnets. */
+export const EDGE_RANGE = 'aws-edge';
+/** Name the model gives the routable /28 of an exposed API endpoint. */
+export const API_ENDPOINT_RANGE = 'api-endpoint';
+/** Names the model gives proxy (ALB) subnets on AWS: `proxy-<zone>`. */
+export const PROXY_RANGE_PREFIX = 'proxy-';
+
+/** What a VPC block holds. */
+export type BlockKind = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint';
+
+/**
+ * The blocks of each model's VPC in order of preference for the primary: the first that AWS's
+ * association table lets the others join is the primary (primaryFirst, AWS-VPC-003), the rest
+ * follow in this order. Pods lead in flat and isolated VPCs: planned first and lowest, the
+ * others fall outside their /16. An archipelago's primary is always its edge block, made
+ * with the archipelago; members add their blocks after it, in this order.
+ */
+export const BLOCK_ORDER: Readonly<Record<NetworkModel, readonly BlockKind[]>> = {
+  [NetworkModel.FLAT]: ['pods', 'nodes', 'edge'],
+  [NetworkModel.ISOLATED]: ['pods', 'nodes', 'api-endpoint'],
+  [NetworkModel.ISLAND]: ['nodes', 'pods', 'edge', 'proxy'],
+  [NetworkModel.ARCHIPELAGO]: ['nodes', 'pods', 'proxy'],
+};
+
+/** A range of `prefix` bits, standing in for one not planned yet: the layout's shape depends on sizes only. */
+export function shapeOf(prefix: number): Cidr {
+  return Cidr.parse(`0.0.0.0/${prefix}`);
+}
+
+/** The VPC blocks a range needs: itself, or its /16s when larger than AWS's largest block. */
+export function blocksOf(range: Cidr): Cidr[] {
+  if (range.family !== 4 || range.prefix >= LARGEST_BLOCK) return [range];
+  return Array.from({ length: 2 ** (LARGEST_BLOCK - range.prefix) }, (_, i) => range.subnet(LARGEST_BLOCK, i));
+}
+
+/** One subnet of a range in one zone; `nth` counts the zone's subnets of that range from 0. */
+export interface ZoneSubnet {
+  readonly zone: string;
+  readonly cidr: Cidr;
+  readonly nth: number;
+}
+
+/** Prefix of the subnets a range of `prefix` splits into over `zoneCount` zones (never larger than a block). */
+export function zoneSubnetPrefix(prefix: number, zoneCount: number, bits: number = 32): number {
+  return Math.min(bits, Math.max(LARGEST_BLOCK, prefix + ceilLog2(Math.max(1, zoneCount))));
+}
+
+/**
+ * A node or pod range split over the zones: equal subnets, at least one per zone, none
+ * larger than a /16 (so each lies in one block), dealt to the zones in turn. With three
+ * zones a range splits in four and the first zone gets the fourth.
+ */
+export function zoneSubnets(range: Cidr, zones: readonly string[]): ZoneSubnet[] {
+  if (zones.length === 0) return [];
+  const prefix = zoneSubnetPrefix(range.prefix, zones.length, range.bits);
+  const count = 2 ** (prefix - range.prefix);
+  return Array.from({ length: count }, (_, i) => ({
+    zone: zones[i % zones.length],
+    cidr: range.subnet(prefix, i),
+    nth: Math.floor(i / zones.length),
+  }));
+}
+
+/** Prefix of a VPC's edge block: a /27 per zone, for a /28 transit-gateway subnet and a /28 public subnet. */
+export function edgePrefix(zoneCount: number): number {
+  return 27 - ceilLog2(Math.max(1, zoneCount));
+}
+
+/** The edge subnets of one zone. */
+export interface EdgeSlot {
+  readonly zone: string;
+  /** The zone's transit-gateway attachment subnet (AWS-TGW-001). */
+  readonly transitGateway: Cidr;
+  /** The zone's public subnet: internet gateway route, public NAT gateway. */
+  readonly public: Cidr;
+}
+
+/** The edge block split into each zone's /28 transit-gateway subnet and /28 public subnet. */
+export function edgeSlots(edge: Cidr, zones: readonly string[]): EdgeSlot[] {
+  return zones.map((zone, i) => {
+    const slot = edge.subnet(27, i);
+    return { zone, transitGateway: slot.subnet(28, 0), public: slot.subnet(28, 1) };
+  });
+}
+
+/** One block of a VPC as the rules see it. */
+export interface VpcBlock {
+  readonly cidr: Cidr;
+  readonly kind: BlockKind;
+  /** Construct path of the range's owner. */
+  readonly owner: string;
+  /** `node range 10.4.0.0/24 of corp/prod`, or `block 100.64.0.0/16 of pod range 100.64.0.0/14 of corp/x`. */
+  readonly text: string;
+  /** What the user changes to move or resize it. */
+  readonly fix: string;
+}
+
+/** One VPC of a plan: a flat, island or isolated cluster's, or an archipelago's. */
+export interface PlannedVpc {
+  /** Construct path of the VPC's owner (cluster or archipelago). */
+  readonly path: string;
+  /** Primary block first. */
+  readonly blocks: VpcBlock[];
+  /** The clusters in it. */
+  readonly clusters: ClusterPlan[];
+}
+
+const FIX: Readonly<Record<BlockKind, string>> = {
+  'nodes': 'nodeCidr',
+  'pods': 'podCidr',
+  'edge': 'the edge block (the planner places it)',
+  'proxy': 'Ingress.proxy({ subnetMaskSize })',
+  'api-endpoint': 'exposeApiEndpoint',
+};
+
+/** `node range 10.4.0.0/24 of corp/prod`, `aws-edge block 10.4.1.0/26 of corp/prod`, ... */
+export function describeRange(kind: BlockKind, cidr: string, owner: string, name?: string): string {
+  switch (kind) {
+    case 'nodes': return `node range ${cidr} of ${owner}`;
+    case 'pods': return `pod range ${cidr} of ${owner}`;
+    case 'edge': return `${EDGE_RANGE} block ${cidr} of ${owner}`;
+    case 'proxy': return `ALB subnet ${cidr} (${name}) of ${owner}`;
+    case 'api-endpoint': return `api-endpoint subnet ${cidr} of ${owner}`;
+  }
+}
+
+/** Every VPC the plan makes on AWS, with its blocks in the order they are built. */
+export function vpcsOf(plan: NetworkPlan): PlannedVpc[] {
+  const owned = (owner: string) => plan.ranges.filter((r) => r.owner === owner);
+  const blocks = (owner: string, kind: BlockKind, cluster?: ClusterPlan): VpcBlock[] => {
+    const ranges: Array<{ cidr: string; name?: string }> = rangesOf(kind, owned(owner), cluster);
+    return ranges.flatMap(({ cidr, name }) => {
+      const range = Cidr.parse(cidr);
+      const whole = describeRange(kind, cidr, owner, name);
+      const split = kind === 'nodes' || kind === 'pods' ? blocksOf(range) : [range];
+      // A member's pod range is a slice of its archipelago's super-range: that is what moves it.
+      const fix = kind === 'pods' && cluster?.archipelago ? `podCidr of archipelago ${cluster.archipelago}` : FIX[kind];
+      return split.map((block) => ({
+        cidr: block,
+        kind,
+        owner,
+        text: split.length > 1 ? `block ${block} of ${whole}` : whole,
+        fix,
+      }));
+    });
+  };
+  const vpcs: PlannedVpc[] = [];
+  const archipelagos = new Map<string, PlannedVpc>();
+  for (const range of plan.ranges.filter((r) => r.role === RangeRole.SUPER_RANGE)) {
+    const vpc = { path: range.owner, blocks: blocks(range.owner, 'edge'), clusters: [] };
+    archipelagos.set(range.owner, vpc);
+    vpcs.push(vpc);
+  }
+  for (const cluster of plan.clusters) {
+    const archipelago = cluster.archipelago ? archipelagos.get(cluster.archipelago) : undefined;
+    const own = BLOCK_ORDER[cluster.model].flatMap((kind) => blocks(cluster.path, kind, cluster));
+    if (archipelago) {
+      archipelago.blocks.push(...own);
+      archipelago.clusters.push(cluster);
+    } else {
+      vpcs.push({ path: cluster.path, blocks: primaryFirst(own), clusters: [cluster] });
+    }
+  }
+  return vpcs.filter((vpc) => vpc.blocks.length > 0);
+}
+
+function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan): Array<{ cidr: string; name?: string }> {
+  const named = (name: string) => owned.filter((r) => r.name === name).map((r) => ({ cidr: r.cidr }));
+  switch (kind) {
+    case 'nodes': return cluster ? [{ cidr: cluster.nodeCidr }] : [];
+    case 'pods': return cluster ? [{ cidr: cluster.podCidr }] : [];
+    case 'edge': return named(EDGE_RANGE);
+    case 'api-endpoint': return named(API_ENDPOINT_RANGE);
+    case 'proxy': return owned
+      .filter((r) => r.role === RangeRole.GATEWAY && r.name.startsWith(PROXY_RANGE_PREFIX))
+      .map((r) => ({ cidr: r.cidr, name: r.name }));
+  }
+}
+
+/** The zone a proxy range was planned for (`proxy-eu-west-1a` -> `eu-west-1a`). */
+export function proxyZone(name: string): string {
+  return name.slice(PROXY_RANGE_PREFIX.length);
+}

@@ -1,0 +1,71 @@
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Construct } from 'constructs';
+import { Cidr } from '../ipam';
+import { planError } from '../model/errors';
+import { Network } from '../model/network';
+import { tagsFor } from './names';
+import { AwsNetworkResources } from './resources';
+
+/**
+ * The main network's hub: a transit gateway with one route table of its own. Default
+ * association and propagation are off, so nothing is learned: every route is a static
+ * route to a routable range, and island pod blocks are never routed (AWS-NAT-002).
+ */
+export class Transit {
+  public readonly gateway: Ec2TransitGateway;
+  public readonly routeTable: Ec2TransitGatewayRouteTable;
+
+  constructor(public readonly network: Network) {
+    if (Cidr.parse(network.cidr).family !== 4) {
+      throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the AWS layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.aws()`);
+    }
+    this.gateway = new Ec2TransitGateway(network, 'transit-gateway', {
+      description: `Hub of the main network ${network.node.path} (${network.cidr})`,
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'disable',
+      autoAcceptSharedAttachments: 'disable',
+      dnsSupport: 'enable',
+      tags: tagsFor(network, 'tgw'),
+    });
+    this.routeTable = new Ec2TransitGatewayRouteTable(network, 'transit-gateway-routes', {
+      transitGatewayId: this.gateway.id,
+      tags: tagsFor(network, 'tgw-routes'),
+    });
+  }
+
+  /** Attaches `vpc` in `subnetIds` (one per zone), associated with the hub's route table. */
+  public attach(scope: Construct, vpc: Vpc, subnetIds: string[]): Ec2TransitGatewayVpcAttachment {
+    const attachment = new Ec2TransitGatewayVpcAttachment(scope, 'transit-gateway-attachment', {
+      transitGatewayId: this.gateway.id,
+      vpcId: vpc.id,
+      subnetIds,
+      dnsSupport: 'enable',
+      transitGatewayDefaultRouteTableAssociation: false,
+      transitGatewayDefaultRouteTablePropagation: false,
+      tags: tagsFor(scope),
+    });
+    new Ec2TransitGatewayRouteTableAssociation(scope, 'transit-gateway-association', {
+      transitGatewayAttachmentId: attachment.id,
+      transitGatewayRouteTableId: this.routeTable.id,
+    });
+    return attachment;
+  }
+
+  /** A static route on the hub: `destination` (a planned range) goes to `attachment`. */
+  public route(scope: Construct, id: string, destination: string, attachment: Ec2TransitGatewayVpcAttachment): Ec2TransitGatewayRoute {
+    return new Ec2TransitGatewayRoute(scope, id, {
+      destinationCidrBlock: destination,
+      transitGatewayAttachmentId: attachment.id,
+      transitGatewayRouteTableId: this.routeTable.id,
+    });
+  }
+
+  public resources(): AwsNetworkResources {
+    return { transitGateway: this.gateway, transitGatewayRouteTable: this.routeTable };
+  }
+}

@@ -1,0 +1,221 @@
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
+import { IConstruct } from 'constructs';
+
+/** What a subnet is for. */
+export enum AwsSubnetRole {
+  /** Node ENIs (the primary ENI of each instance); routable. */
+  NODES = 'NODES',
+  /** Pod ENIs, through the VPC CNI's custom networking (one ENIConfig per zone). */
+  PODS = 'PODS',
+  /** The /28 the transit-gateway attachment puts its ENI in (AWS-TGW-001). */
+  TRANSIT_GATEWAY = 'TRANSIT_GATEWAY',
+  /** Routes to the internet gateway; holds the public NAT gateways. */
+  PUBLIC = 'PUBLIC',
+  /** The internal application load balancer of a proxy gateway (AWS-LB-001). */
+  PROXY = 'PROXY',
+  /** The routable /28 of an isolated cluster's exposed API endpoint. */
+  API_ENDPOINT = 'API_ENDPOINT',
+}
+
+/** One subnet, with what it is for and where. */
+export interface AwsSubnet {
+  /** What the subnet is for. */
+  readonly role: AwsSubnetRole;
+  /** Its availability zone. */
+  readonly availabilityZone: string;
+  /** The subnet. */
+  readonly subnet: Subnet;
+  /** Its CIDR block, as planned (a token resolved at synth). */
+  readonly cidrBlock: string;
+}
+
+/** Whether a NAT gateway faces the internet or the main network. */
+export enum AwsNatConnectivity {
+  /** In a public subnet with an Elastic IP: internet egress. */
+  PUBLIC = 'PUBLIC',
+  /** In a routable subnet, no Elastic IP: island pods reach the main network from its address (AWS-NAT-001). */
+  PRIVATE = 'PRIVATE',
+}
+
+/** One NAT gateway. */
+export interface AwsNatGateway {
+  /** Public or private. */
+  readonly connectivity: AwsNatConnectivity;
+  /** The zone it serves. */
+  readonly availabilityZone: string;
+  /** The NAT gateway. */
+  readonly natGateway: NatGateway;
+  /** Its Elastic IP. @default - none: a private NAT gateway has none */
+  readonly elasticIp?: Eip;
+}
+
+/** What a route table is for. */
+export enum AwsRouteTableRole {
+  /** Public subnets: the internet through the internet gateway. */
+  PUBLIC = 'PUBLIC',
+  /** Node, transit-gateway and proxy subnets (and pod subnets, unless pods leave through a private NAT gateway): the main network through the transit gateway, the internet through a public NAT gateway. */
+  PRIVATE = 'PRIVATE',
+  /** Pod subnets of `Egress.nat()`: the main network through the private NAT gateway. */
+  PODS = 'PODS',
+  /** An isolated cluster's subnets: nothing but the VPC. */
+  ISOLATED = 'ISOLATED',
+  /** An isolated cluster's API-endpoint subnet: the main network through the transit gateway. */
+  API_ENDPOINT = 'API_ENDPOINT',
+}
+
+/** One route table. */
+export interface AwsRouteTable {
+  /** What it is for. */
+  readonly role: AwsRouteTableRole;
+  /** The zone its subnets are in. @default - every zone */
+  readonly availabilityZone?: string;
+  /** The route table. */
+  readonly routeTable: RouteTable;
+}
+
+/** One ENIConfig of the VPC CNI's custom networking: which subnet pod ENIs of a zone use (AWS-EKS-003). */
+export interface AwsEniConfig {
+  /** The ENIConfig's name: the zone, as `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone` selects it (`<zone>-<n>` for a zone's further pod subnets). */
+  readonly name: string;
+  /** The zone of the subnet. */
+  readonly availabilityZone: string;
+  /** `spec.subnet`: the pod subnet (a token resolved at synth). */
+  readonly subnetId: string;
+  /** `spec.securityGroups`: the security groups of pod ENIs. */
+  readonly securityGroupIds: string[];
+}
+
+/** How the Amazon VPC CNI must be set for the cluster's model. */
+export interface AwsCniSettings {
+  /** Pods take addresses from their own subnets (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`). */
+  readonly customNetworking: boolean;
+  /**
+   * `AWS_VPC_K8S_CNI_EXTERNALSNAT` (AWS-EKS-005): false when the node SNATs pods leaving the
+   * VPC (island masquerade, isolated); true when pods keep their address (flat) or a NAT
+   * gateway translates them (`Egress.nat()`).
+   */
+  readonly externalSnat: boolean;
+  /** The aws-node DaemonSet's environment, ready to set. */
+  readonly environment: { [name: string]: string };
+  /** One ENIConfig per pod subnet (per zone), named by zone. */
+  readonly eniConfigs: AwsEniConfig[];
+}
+
+/** The AWS resources of a main network. */
+export interface AwsNetworkResources {
+  /** The hub every connected VPC attaches to; default association and propagation are off. */
+  readonly transitGateway: Ec2TransitGateway;
+  /** Its route table: static routes to routable ranges only, never to island pods. */
+  readonly transitGatewayRouteTable: Ec2TransitGatewayRouteTable;
+}
+
+/** The resources of one VPC and what it connects through. */
+export interface AwsVpcResources {
+  /** The VPC: DNS hostnames and resolution on (AWS-EKS-001). */
+  readonly vpc: Vpc;
+  /** Its associated (secondary) IPv4 blocks. */
+  readonly cidrBlockAssociations: VpcIpv4CidrBlockAssociation[];
+  /** Its subnets, by role and zone. */
+  readonly subnets: AwsSubnet[];
+  /** Its route tables, by role and zone. */
+  readonly routeTables: AwsRouteTable[];
+  /** Its NAT gateways, public and private. */
+  readonly natGateways: AwsNatGateway[];
+  /** The internet gateway. @default - none: an isolated VPC has none */
+  readonly internetGateway?: InternetGateway;
+  /** The attachment to the network's transit gateway. @default - none: an isolated VPC has none (unless it exposes its API endpoint) */
+  readonly transitGatewayAttachment?: Ec2TransitGatewayVpcAttachment;
+  /** Static routes on the transit gateway's route table to this VPC's routable ranges. */
+  readonly transitGatewayRoutes: Ec2TransitGatewayRoute[];
+  /** Its security groups. */
+  readonly securityGroups: SecurityGroup[];
+}
+
+/** The resources of an archipelago: one VPC for all its members. */
+export interface AwsArchipelagoResources extends AwsVpcResources {
+  /** Attached to every member's nodes and pods: members reach each other freely (flat inside). */
+  readonly membersSecurityGroup: SecurityGroup;
+}
+
+/** The AWS resources of one cluster: what an EKS cluster and its node groups attach to. */
+export interface AwsClusterResources extends AwsVpcResources {
+  /** The node subnets' ids, one or more per zone: `aws_eks_cluster.vpc_config.subnet_ids`. */
+  readonly nodeSubnetIds: string[];
+  /**
+   * Attached to the cluster's nodes and (through the ENIConfigs) pods. In an archipelago, attach
+   * the archipelago's `membersSecurityGroup` to the nodes too (it is in `securityGroups`).
+   */
+  readonly nodeSecurityGroup: SecurityGroup;
+  /** The internal network load balancer of `Ingress.loadBalancer()`. @default - none */
+  readonly networkLoadBalancer?: Lb;
+  /** Its target groups, one per port (target type `ip`: bind pods to them). */
+  readonly targetGroups: LbTargetGroup[];
+  /** Listeners of the load balancers. */
+  readonly listeners: LbListener[];
+  /** The internal application load balancer of `Ingress.proxy()`. @default - none */
+  readonly applicationLoadBalancer?: Lb;
+  /** `aws_eks_cluster.kubernetes_network_config.service_ipv4_cidr`: the planned service range (a token resolved at synth; AWS-EKS-002). */
+  readonly serviceIpv4Cidr: string;
+  /** The VPC CNI's settings for the model. */
+  readonly cni: AwsCniSettings;
+}
+
+// Getters, not snapshots: an archipelago's VPC gains blocks and routes as members are added.
+const networks = new WeakMap<IConstruct, () => AwsNetworkResources>();
+const archipelagos = new WeakMap<IConstruct, () => AwsArchipelagoResources>();
+const clusters = new WeakMap<IConstruct, () => AwsClusterResources>();
+
+/** Where to find the AWS resources a network, archipelago or cluster made. */
+export class AwsResources {
+  /** The resources of a cluster (for an archipelago member, its VPC is the archipelago's). */
+  public static of(cluster: IConstruct): AwsClusterResources {
+    return find(clusters, cluster, 'it is not a cluster of a network on Cloud.aws()');
+  }
+
+  /** The resources of an archipelago. */
+  public static ofArchipelago(archipelago: IConstruct): AwsArchipelagoResources {
+    return find(archipelagos, archipelago, 'it is not an Archipelago of a network on Cloud.aws()');
+  }
+
+  /** The resources of a main network. */
+  public static ofNetwork(network: IConstruct): AwsNetworkResources {
+    return find(networks, network, 'it is not a Network on Cloud.aws()');
+  }
+
+  private constructor() {}
+}
+
+function find<T>(map: WeakMap<IConstruct, () => T>, construct: IConstruct, why: string): T {
+  const found = map.get(construct);
+  if (!found) throw new Error(`${construct.node.path} has no AWS resources: ${why}`);
+  return found();
+}
+
+/** Records what a network made (the renderer's side of AwsResources). */
+export function recordNetwork(network: IConstruct, resources: () => AwsNetworkResources): void {
+  networks.set(network, resources);
+}
+
+/** Records what an archipelago made. */
+export function recordArchipelago(archipelago: IConstruct, resources: () => AwsArchipelagoResources): void {
+  archipelagos.set(archipelago, resources);
+}
+
+/** Records what a cluster made. */
+export function recordCluster(cluster: IConstruct, resources: () => AwsClusterResources): void {
+  clusters.set(cluster, resources);
+}

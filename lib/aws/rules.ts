@@ -1,0 +1,107 @@
+// The AWS-* rules of VPC blocks and subnets, checked on the plain plan (see layout.ts).
+import { ceilLog2, Cidr, findOverlaps } from '../ipam';
+import { ClusterPlan, NetworkPlan } from '../model/plan';
+import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
+import { associationProblem } from './association';
+import { eksRules } from './eks-rules';
+import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
+
+const parse = (cidr: string) => Cidr.parse(cidr);
+
+/** How the user moves a block: pin the range, or (for blocks the planner places) keep the planner out of `avoid`. */
+function moveIt(block: VpcBlock, where: string, avoid: string): string {
+  if (block.kind === 'nodes' || block.kind === 'pods') return `pin ${block.fix} ${where}`;
+  return `reserve ${avoid} on the Network (reserved: [{ cidr: '${avoid}', name: 'aws-restricted' }]) so the planner places it elsewhere`;
+}
+
+const vpc001 = defineRule('AWS-VPC-001', Severity.ERROR,
+  'Every VPC IPv4 block (primary or associated) is /16 to /28; node and pod ranges larger than /16 become several /16 blocks.',
+  (plan) => vpcsOf(plan).flatMap((vpc) => vpc.blocks
+    .filter((b) => b.cidr.family === 4 && (b.cidr.prefix < LARGEST_BLOCK || b.cidr.prefix > SMALLEST_BLOCK))
+    .map((b): PolicyFinding => {
+      const small = b.cidr.prefix > SMALLEST_BLOCK;
+      const fix = small
+        ? `widen ${b.fix} to a /${SMALLEST_BLOCK} or larger`
+        : b.kind === 'proxy' ? `pass Ingress.proxy({ subnetMaskSize: ${LARGEST_BLOCK} }) or a longer mask` : `use a /${LARGEST_BLOCK} or smaller range`;
+      return {
+        path: b.owner,
+        message: `${b.text} would be a /${b.cidr.prefix} block of the VPC of ${vpc.path}, ${small ? `smaller than the /${SMALLEST_BLOCK}` : `larger than the /${LARGEST_BLOCK}`} AWS accepts — ${fix}`,
+      };
+    })));
+
+const vpc002 = defineRule('AWS-VPC-002', Severity.ERROR,
+  'The blocks of one VPC never overlap (an isolated cluster exposing its API endpoint keeps its own ranges off the endpoint\'s /28).',
+  (plan) => vpcsOf(plan).flatMap((vpc) => findOverlaps(vpc.blocks).map(({ outer, inner }): PolicyFinding => {
+    // Move a range the user can pin (nodes, pods) rather than one the planner placed.
+    const pinnable = (b: VpcBlock) => b.kind === 'nodes' || b.kind === 'pods';
+    const [moved, kept] = pinnable(inner) || !pinnable(outer) ? [inner, outer] : [outer, inner];
+    return {
+      path: moved.owner,
+      message: `${moved.text} overlaps ${kept.text}, both blocks of the VPC of ${vpc.path}; AWS refuses overlapping blocks in one VPC — ${moveIt(moved, 'elsewhere', kept.cidr.toString())}`,
+    };
+  })));
+
+const vpc003 = defineRule('AWS-VPC-003', Severity.ERROR,
+  'Associated VPC blocks keep AWS\'s association table (the primary is chosen to keep it when it can): none from 198.19.0.0/16; a primary in one RFC 1918 range takes no other RFC 1918 range (10.0.0.0/16 is refused when the primary is in 10.0.0.0/15, 172.31.0.0/16 when it is in 172.16.0.0/12); a primary outside RFC 1918 takes no RFC 1918 block.',
+  (plan) => vpcsOf(plan).flatMap((vpc) => {
+    const [primary, ...associated] = vpc.blocks;
+    if (!primary || primary.cidr.family !== 4) return [];
+    return associated.flatMap((block): PolicyFinding[] => {
+      const why = associationProblem(primary.cidr, block.cidr);
+      return why ? [{
+        path: block.owner,
+        message: `${block.text} cannot join the VPC of ${vpc.path}, whose primary block is ${primary.text}: ${why.reason} — ${moveIt(block, why.instead, why.restricted.toString())}`,
+      }] : [];
+    });
+  }));
+
+const vpc004 = defineRule('AWS-VPC-004', Severity.ERROR,
+  'A VPC has at most 5 IPv4 blocks, AWS\'s default quota (it can be raised to 50).',
+  (plan) => vpcsOf(plan)
+    .filter((vpc) => vpc.blocks.length > BLOCKS_PER_VPC)
+    .map((vpc) => ({
+      path: vpc.path,
+      message: `the VPC of ${vpc.path} needs ${vpc.blocks.length} IPv4 blocks (${vpc.blocks.map((b) => b.cidr).join(', ')}), more than the ${BLOCKS_PER_VPC} AWS allows by default — ` +
+        `ask AWS to raise "IPv4 CIDR blocks per VPC" (up to 50) and suppress AWS-VPC-004 on ${vpc.path} with the request's id, or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members or fewer proxy zones`,
+    })));
+
+/** Addresses left in `count` subnets of /`prefix` once AWS keeps its 5 in each. */
+const usable = (count: number, prefix: number) => count * Math.max(0, 2 ** (32 - prefix) - AWS_RESERVED);
+
+/** Subnet size and capacity of one range of a cluster split over `zones` (AWS-SUBNET-001). */
+function subnetFindings(c: ClusterPlan, kind: 'nodes' | 'pods', zones: readonly string[]): PolicyFinding[] {
+  const range = parse(kind === 'nodes' ? c.nodeCidr : c.podCidr);
+  if (range.family !== 4) return [];
+  const n = zones.length;
+  const prop = kind === 'nodes' ? 'nodeCidr' : 'podCidr';
+  const text = describeRange(kind, range.toString(), c.path);
+  const over = `over ${n} availability zone${n === 1 ? '' : 's'} (${zones.join(', ')})`;
+  const prefix = zoneSubnetPrefix(range.prefix, n);
+  if (prefix > SMALLEST_BLOCK) {
+    return [{ path: c.path, message: `${text} splits into /${prefix} subnets ${over}, smaller than the /${SMALLEST_BLOCK} AWS accepts — widen ${prop} to a /${SMALLEST_BLOCK - ceilLog2(n)} or larger` }];
+  }
+  const needed = kind === 'nodes' ? c.maxNodes : c.maxNodes * c.maxPodsPerNode;
+  const count = 2 ** (prefix - range.prefix);
+  const held = usable(count, prefix);
+  if (held >= needed) return [];
+  let wider = range.prefix - 1;
+  while (wider > 0 && usable(2 ** (zoneSubnetPrefix(wider, n) - wider), zoneSubnetPrefix(wider, n)) < needed) wider--;
+  const what = kind === 'nodes'
+    ? `leaving ${held} for nodes, fewer than maxNodes ${c.maxNodes} — widen nodeCidr to a /${wider} or lower maxNodes to ${held}`
+    : `leaving ${held} pod addresses, fewer than maxNodes × maxPodsPerNode = ${needed} — widen podCidr to a /${wider} or lower maxNodes or maxPodsPerNode`;
+  return [{
+    path: c.path,
+    message: `${text} splits into ${count} subnet${count === 1 ? '' : 's'} of /${prefix} ${over}; AWS keeps ${AWS_RESERVED} addresses in each, ${what}`,
+  }];
+}
+
+const subnet001 = defineRule('AWS-SUBNET-001', Severity.ERROR,
+  'Node and pod ranges split into per-zone subnets of /16 to /28; after the 5 addresses AWS keeps in each subnet, node subnets hold maxNodes and pod subnets maxNodes × maxPodsPerNode.',
+  (plan: NetworkPlan) => {
+    const zones = plan.availabilityZones;
+    if (zones.length === 0) return [];
+    return plan.clusters.flatMap((c) => [...subnetFindings(c, 'nodes', zones), ...subnetFindings(c, 'pods', zones)]);
+  });
+
+/** The AWS rules, checked on every network on Cloud.aws(). */
+export const AWS_RULES: readonly IPolicyRule[] = [vpc001, vpc002, vpc003, vpc004, subnet001, ...eksRules];

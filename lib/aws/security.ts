@@ -1,0 +1,48 @@
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Construct } from 'constructs';
+import { tagsFor } from './names';
+import { AwsVpc } from './vpc';
+
+/** Where allowed traffic comes from: a range, or the members of a security group. */
+export type Source = { readonly cidr: string } | { readonly group: SecurityGroup };
+
+/** TCP ports from `from` to `to`; undefined allows every protocol and port. */
+export interface TcpPorts {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Allows `source` into `group` (on TCP `ports`, or everything). */
+export function allowIn(scope: Construct, id: string, group: SecurityGroup, source: Source, description: string, ports?: TcpPorts): VpcSecurityGroupIngressRule {
+  return new VpcSecurityGroupIngressRule(scope, id, {
+    securityGroupId: group.id,
+    description,
+    ipProtocol: ports ? 'tcp' : '-1',
+    fromPort: ports?.from,
+    toPort: ports?.to,
+    cidrIpv4: 'cidr' in source ? source.cidr : undefined,
+    referencedSecurityGroupId: 'group' in source ? source.group.id : undefined,
+    tags: tagsFor(scope, id),
+  });
+}
+
+/** Lets `group` send anywhere (routes decide what is reachable). */
+export function allowAllOut(scope: Construct, id: string, group: SecurityGroup): VpcSecurityGroupEgressRule {
+  return new VpcSecurityGroupEgressRule(scope, `${id}-egress`, {
+    securityGroupId: group.id,
+    description: 'Anywhere the routes lead',
+    ipProtocol: '-1',
+    cidrIpv4: '0.0.0.0/0',
+    tags: tagsFor(scope, id, 'egress'),
+  });
+}
+
+/** A security group whose members reach each other freely, and send anywhere. */
+export function openAmongMembers(scope: Construct, vpc: AwsVpc, id: string, description: string): SecurityGroup {
+  const group = vpc.addSecurityGroup(scope, id, description);
+  allowIn(scope, `${id}-self`, group, { group }, 'Members of this group reach each other');
+  allowAllOut(scope, id, group);
+  return group;
+}

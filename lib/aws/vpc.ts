@@ -1,0 +1,183 @@
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { Route, RouteConfig } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
+import { ITerraformDependable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Cidr } from '../ipam';
+import { Network } from '../model/network';
+import { later } from '../model/tokens';
+import { primaryFirst } from './association';
+import { blocksOf, shapeOf, ZoneSubnet, zoneSubnets } from './layout';
+import { tagsFor } from './names';
+import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
+
+/** A planned range that becomes VPC blocks: its size now, its value at synth. */
+export interface BlockSource {
+  /** Construct id stem of its resources, e.g. `pods`, `proxy-eu-west-1a`. */
+  readonly id: string;
+  /** Its prefix length, known when it was asked for. */
+  readonly prefix: number;
+  /** The planned range; read at synth only. */
+  readonly cidr: () => string;
+  /** True for node and pod ranges, which become /16 blocks when larger (blocksOf); others are one block. */
+  readonly splits: boolean;
+}
+
+/** The VPC blocks of `source` once planned as `range`. */
+export function sourceBlocks(source: BlockSource, range: Cidr): Cidr[] {
+  return source.splits ? blocksOf(range) : [range];
+}
+
+/** A resource and the construct (VPC owner or member cluster) it was made for. */
+interface Owned<T> {
+  readonly owner: IConstruct;
+  readonly item: T;
+}
+
+const SUBNET_TAGS: Partial<Record<AwsSubnetRole, Record<string, string>>> = {
+  // Where Kubernetes' AWS load balancer controller puts internal and internet-facing load balancers.
+  [AwsSubnetRole.NODES]: { 'kubernetes.io/role/internal-elb': '1' },
+  [AwsSubnetRole.PUBLIC]: { 'kubernetes.io/role/elb': '1' },
+};
+
+/**
+ * One VPC and everything in it, recorded by the construct it was made for: a flat, island
+ * or isolated cluster owns its VPC; an archipelago owns one its members add to.
+ */
+export class AwsVpc {
+  public readonly vpc: Vpc;
+  public readonly zones: readonly string[];
+  /** The blocks made with the VPC, after its primary: what every subnet of those sources depends on. */
+  public readonly initialAssociations: VpcIpv4CidrBlockAssociation[] = [];
+  private readonly blocks: Array<Owned<VpcIpv4CidrBlockAssociation>> = [];
+  private readonly subnets: Array<Owned<AwsSubnet>> = [];
+  private readonly tables: Array<Owned<AwsRouteTable>> = [];
+  private readonly nats: Array<Owned<AwsNatGateway>> = [];
+  private readonly groups: Array<Owned<SecurityGroup>> = [];
+  private readonly hubRoutes: Array<Owned<Ec2TransitGatewayRoute>> = [];
+
+  /**
+   * Makes the VPC over the blocks of `sources` (in order of preference): the primary is the
+   * first that AWS lets the others join (primaryFirst, decided at synth), the others are
+   * associated as `block-1`, `block-2`, ... in order.
+   */
+  constructor(public readonly owner: Construct, public readonly network: Network, sources: readonly BlockSource[]) {
+    this.zones = network.cloud.availabilityZones;
+    const count = sources.reduce((n, source) => n + sourceBlocks(source, shapeOf(source.prefix)).length, 0);
+    const ordered = () => primaryFirst(sources.flatMap((source) => sourceBlocks(source, Cidr.parse(source.cidr())).map((cidr) => ({ cidr }))))
+      .map((block) => block.cidr.toString());
+    this.vpc = new Vpc(owner, 'vpc', {
+      cidrBlock: later(() => ordered()[0]),
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      tags: tagsFor(owner),
+    });
+    for (let i = 1; i < count; i++) {
+      const association = new VpcIpv4CidrBlockAssociation(owner, `block-${i}`, { vpcId: this.vpc.id, cidrBlock: later(() => ordered()[i]) });
+      this.blocks.push({ owner, item: association });
+      this.initialAssociations.push(association);
+    }
+  }
+
+  /** Associates the blocks of `source` after those the VPC has (archipelago members), and returns the associations. */
+  public addBlocks(scope: Construct, source: BlockSource): VpcIpv4CidrBlockAssociation[] {
+    const count = sourceBlocks(source, shapeOf(source.prefix)).length;
+    const made: VpcIpv4CidrBlockAssociation[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = count > 1 ? `${source.id}-block-${i + 1}` : `${source.id}-block`;
+      const association = new VpcIpv4CidrBlockAssociation(scope, id, { vpcId: this.vpc.id, cidrBlock: later(() => sourceBlocks(source, Cidr.parse(source.cidr()))[i].toString()) });
+      this.blocks.push({ owner: scope, item: association });
+      made.push(association);
+    }
+    return made;
+  }
+
+  /** Splits `source` over the zones (see zoneSubnets): one subnet or more per zone. */
+  public addZoneSubnets(scope: Construct, role: AwsSubnetRole, source: BlockSource, dependsOn: ITerraformDependable[]): AwsSubnet[] {
+    const shape = zoneSubnets(shapeOf(source.prefix), this.zones);
+    return shape.map((s: ZoneSubnet, i) => this.addSubnet(scope, {
+      id: s.nth === 0 ? `${source.id}-${s.zone}` : `${source.id}-${s.zone}-${s.nth + 1}`,
+      role,
+      zone: s.zone,
+      cidr: later(() => zoneSubnets(Cidr.parse(source.cidr()), this.zones)[i].cidr.toString()),
+      dependsOn,
+    }));
+  }
+
+  /** One subnet. */
+  public addSubnet(scope: Construct, props: { id: string; role: AwsSubnetRole; zone: string; cidr: string; dependsOn?: ITerraformDependable[] }): AwsSubnet {
+    const subnet = new Subnet(scope, props.id, {
+      vpcId: this.vpc.id,
+      cidrBlock: props.cidr,
+      availabilityZone: props.zone,
+      dependsOn: props.dependsOn?.length ? props.dependsOn : undefined,
+      tags: { ...tagsFor(scope, props.id), ...SUBNET_TAGS[props.role] },
+    });
+    const made: AwsSubnet = { role: props.role, availabilityZone: props.zone, subnet, cidrBlock: props.cidr };
+    this.subnets.push({ owner: scope, item: made });
+    return made;
+  }
+
+  /** A route table for `role` (in `zone`). */
+  public addRouteTable(scope: Construct, id: string, role: AwsRouteTableRole, zone?: string): RouteTable {
+    const routeTable = new RouteTable(scope, id, { vpcId: this.vpc.id, tags: tagsFor(scope, id) });
+    this.tables.push({ owner: scope, item: { role, availabilityZone: zone, routeTable } });
+    return routeTable;
+  }
+
+  /** A route in `table`. */
+  public addRoute(scope: Construct, id: string, table: RouteTable, route: Omit<RouteConfig, 'routeTableId'>): Route {
+    return new Route(scope, id, { ...route, routeTableId: table.id });
+  }
+
+  /** Puts `subnet` on `table` (the association sits beside the subnet). */
+  public useTable(subnet: AwsSubnet, table: RouteTable): void {
+    const scope = subnet.subnet.node.scope as Construct;
+    new RouteTableAssociation(scope, `${subnet.subnet.node.id}-routes`, { subnetId: subnet.subnet.id, routeTableId: table.id });
+  }
+
+  /** A security group with no rules yet. */
+  public addSecurityGroup(scope: Construct, id: string, description: string): SecurityGroup {
+    const group = new SecurityGroup(scope, id, {
+      name: tagsFor(scope, id).Name,
+      description,
+      vpcId: this.vpc.id,
+      revokeRulesOnDelete: true,
+      tags: tagsFor(scope, id),
+    });
+    this.groups.push({ owner: scope, item: group });
+    return group;
+  }
+
+  /** Records a NAT gateway. */
+  public recordNat(scope: Construct, nat: AwsNatGateway): void {
+    this.nats.push({ owner: scope, item: nat });
+  }
+
+  /** Records a static route on the hub to a range of this VPC. */
+  public recordHubRoute(scope: Construct, route: Ec2TransitGatewayRoute): void {
+    this.hubRoutes.push({ owner: scope, item: route });
+  }
+
+  /**
+   * Everything made for the VPC's owner and for `member` (an archipelago member): what a
+   * cluster sees. Without a member, everything in the VPC (what an archipelago sees).
+   */
+  public resources(member?: IConstruct): Omit<AwsVpcResources, 'internetGateway' | 'transitGatewayAttachment'> {
+    const mine = <T>(list: Array<Owned<T>>) => list.filter((o) => !member || o.owner === this.owner || o.owner === member).map((o) => o.item);
+    return {
+      vpc: this.vpc,
+      cidrBlockAssociations: mine(this.blocks),
+      subnets: mine(this.subnets),
+      routeTables: mine(this.tables),
+      natGateways: mine(this.nats),
+      transitGatewayRoutes: mine(this.hubRoutes),
+      securityGroups: mine(this.groups),
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { ClusterBase } from '../model/cluster';
+import { later } from '../model/tokens';
+import { proxyZone } from './layout';
+import { Edge } from './edge';
+import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
+import { openAmongMembers } from './security';
+import { Associations, ClusterSources } from './sources';
+import { AwsVpc } from './vpc';
+
+/** A cluster's own subnets and the security group of its nodes and pods. */
+export interface Workloads {
+  /** Node subnets, one or more per zone (routable). */
+  readonly nodeSubnets: AwsSubnet[];
+  /** Pod subnets, one or more per zone (the VPC CNI's custom networking). */
+  readonly podSubnets: AwsSubnet[];
+  /** ALB subnets of a proxy gateway, one per zone. */
+  readonly proxySubnets: AwsSubnet[];
+  /** The exposed API endpoint's subnet (isolated clusters). */
+  readonly apiSubnets: AwsSubnet[];
+  /** Attached to the nodes and (through the ENIConfigs) the pods. */
+  readonly nodeGroup: SecurityGroup;
+}
+
+/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' security group. */
+export function renderWorkloads(cluster: ClusterBase, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
+  const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
+    (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
+  const wholeSubnets = (role: AwsSubnetRole, kind: 'proxy' | 'api-endpoint', zoneOf: (id: string) => string) =>
+    (sources[kind] ?? []).map((source) => vpc.addSubnet(cluster, {
+      id: source.id,
+      role,
+      zone: zoneOf(source.id),
+      cidr: later(source.cidr),
+      dependsOn: associations.get(source.id),
+    }));
+  return {
+    nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
+    podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
+    proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy', proxyZone),
+    apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint', () => vpc.zones[0]),
+    nodeGroup: openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`),
+  };
+}
+
+/** The load balancers a cluster's gateways made. */
+export type GatewayResources = Pick<AwsClusterResources, 'networkLoadBalancer' | 'targetGroups' | 'listeners' | 'applicationLoadBalancer'>;
+
+/** Assembles what `AwsResources.of(cluster)` returns. */
+export function clusterResources(cluster: ClusterBase, vpc: AwsVpc, w: Workloads, cni: AwsCniSettings, more: {
+  readonly edge?: Edge;
+  readonly gateways?: GatewayResources;
+  readonly attachment?: AwsClusterResources['transitGatewayAttachment'];
+}): () => AwsClusterResources {
+  const serviceIpv4Cidr = later(() => cluster.serviceCidr);
+  return () => ({
+    ...vpc.resources(cluster),
+    internetGateway: more.edge?.internetGateway,
+    transitGatewayAttachment: more.edge?.attachment ?? more.attachment,
+    nodeSubnetIds: w.nodeSubnets.map((s) => s.subnet.id),
+    nodeSecurityGroup: w.nodeGroup,
+    targetGroups: [],
+    listeners: [],
+    ...more.gateways,
+    serviceIpv4Cidr,
+    cni,
+  });
+}
