@@ -3,3 +3,5 @@
 export * from './model';
 export * from './policy';
 export * from './gcp';
+export * from './aws';
+import './report';

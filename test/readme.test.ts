@@ -2,12 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CloudProvider, RuleCatalog } from '../lib';
 
-/** The README's rules table, as RuleCatalog would write it. */
+/** The README's rules table, as RuleCatalog would write it: every built-in rule of either cloud. */
 export function rulesTable(): string {
+  const gcp = RuleCatalog.rules(CloudProvider.GCP);
+  const aws = RuleCatalog.rules(CloudProvider.AWS);
+  const all = [...gcp, ...aws.filter((r) => !gcp.some((g) => g.id === r.id))].sort((a, b) => (a.id < b.id ? -1 : 1));
   return [
     '| id | severity | rule |',
     '|---|---|---|',
-    ...RuleCatalog.rules(CloudProvider.GCP).map((r) => `| ${r.id} | ${r.severity.toLowerCase()} | ${r.statement} |`),
+    ...all.map((r) => `| ${r.id} | ${r.severity.toLowerCase()} | ${r.statement} |`),
   ].join('\n');
 }
 
