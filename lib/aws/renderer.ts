@@ -1,7 +1,8 @@
 import { Archipelago } from '../model/archipelago';
 import { ClusterBase } from '../model/cluster';
 import { Network } from '../model/network';
-import { NetworkModel } from '../model/plan';
+import { NetworkModel, PodRouting } from '../model/plan';
+import { planError } from '../model/errors';
 import { CloudRenderer } from '../model/renderer';
 import { ArchipelagoVpc, renderArchipelago, renderMember } from './archipelago';
 import { renderFlat } from './flat';
@@ -26,6 +27,10 @@ export class AwsRenderer implements CloudRenderer {
   }
 
   public onCluster(cluster: ClusterBase): void {
+    if (cluster.podRouting === PodRouting.ROUTES) {
+      throw planError(cluster, 'INPUT-002',
+        'podRouting ROUTES is not available on AWS: pods take VPC addresses through the VPC CNI — use PodRouting.VPC_NATIVE');
+    }
     const transit = this.transit(cluster.network);
     const resources = (() => {
       switch (cluster.model) {

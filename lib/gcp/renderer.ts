@@ -5,7 +5,7 @@ import { Archipelago } from '../model/archipelago';
 import { ClusterBase } from '../model/cluster';
 import { EgressKind } from '../model/gateways';
 import { Network } from '../model/network';
-import { NetworkModel, RangeRole } from '../model/plan';
+import { NetworkModel, PodRouting, RangeRole } from '../model/plan';
 import { CloudRenderer } from '../model/renderer';
 import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
@@ -63,11 +63,11 @@ export class GcpRenderer implements CloudRenderer {
   /** Flat: a subnet of the main VPC, NATed to the internet; pods reachable from the whole main network. */
   private flat(cluster: ClusterBase, main: MainNetwork): () => GcpClusterResources {
     const subnet = clusterSubnet(cluster, main.vpc);
-    main.natFlatSubnet({
-      name: subnet.id,
-      sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'],
-      secondaryIpRangeNames: [POD_RANGE_NAME],
-    });
+    const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
+    // Routes-based pods have no alias range to NAT: they leave as their node (ip-masq-agent).
+    main.natFlatSubnet(vpcNative
+      ? { name: subnet.id, sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'], secondaryIpRangeNames: [POD_RANGE_NAME] }
+      : { name: subnet.id, sourceIpRangesToNat: ['PRIMARY_IP_RANGE'] });
     const firewalls = [
       ...withinCluster(cluster, main.vpc),
       allowIngress(cluster, main.vpc, {
@@ -87,7 +87,8 @@ export class GcpRenderer implements CloudRenderer {
     // Flat pods keep their address across the main network; the Cloud NAT translates them to the internet.
     return () => {
       const { router, nat } = main.resources();
-      return { ...base(main.vpc, subnet, firewalls), router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
+      const ranges = vpcNative ? {} : { podRangeName: '', serviceRangeName: '' };
+      return { ...base(main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
     };
   }
 

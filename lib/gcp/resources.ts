@@ -27,9 +27,9 @@ export interface GcpClusterResources {
   readonly network: ComputeNetwork;
   /** The subnet: primary range = nodes, secondary ranges = pods and services. */
   readonly subnetwork: ComputeSubnetwork;
-  /** Name of the pods secondary range (GKE `cluster_secondary_range_name`). */
+  /** Name of the pods secondary range (GKE `cluster_secondary_range_name`); empty when routes-based. */
   readonly podRangeName: string;
-  /** Name of the services secondary range (GKE `services_secondary_range_name`). */
+  /** Name of the services secondary range (GKE `services_secondary_range_name`); empty when routes-based. */
   readonly serviceRangeName: string;
   /** Firewall rules made for the cluster. */
   readonly firewalls: ComputeFirewall[];

@@ -1,6 +1,6 @@
 import { Cidr } from '../ipam';
 import { IngressKind } from '../model/gateways';
-import { NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { describe } from '../policy/rules/describe';
 import { gcpName } from './names';
@@ -77,6 +77,17 @@ const gke003 = defineRule('GCP-GKE-003', Severity.ERROR,
     .filter((c) => Cidr.parse(c.podCidr).family === 4 && Cidr.parse(c.podCidr).prefix > 24)
     .map((c) => ({ path: c.path, message: `pod range ${c.podCidr} of ${c.path} is smaller than the /24 GKE needs — widen podCidr or raise maxNodes` })));
 
+const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Cidr.parse(c));
+
+const gke009 = defineRule('GCP-GKE-009', Severity.ERROR,
+  'A routes-based cluster\'s pod range (cluster_ipv4_cidr) is RFC 1918; its pod routes count against the static-route quota.',
+  (plan) => plan.clusters
+    .filter((c) => c.podRouting === PodRouting.ROUTES && !RFC1918.some((r) => r.contains(Cidr.parse(c.podCidr))))
+    .map((c) => ({
+      path: c.path,
+      message: `pod range ${c.podCidr} of routes-based ${c.path} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, which GKE requires of cluster_ipv4_cidr — pin podCidr in RFC 1918, or use PodRouting.VPC_NATIVE`,
+    })));
+
 const gke010 = defineRule('GCP-GKE-010', Severity.ERROR,
   'A private GKE control-plane range is exactly a /28 (and, as a routable range, overlaps nothing: MODEL-001).',
   (plan) => plan.ranges
@@ -107,4 +118,4 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
 export const CONTROL_PLANE = 'control-plane';
 
 /** The GCP rules, checked on every network on Cloud.gcp(). */
-export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke010, nat004, lb001];
+export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke009, gke010, nat004, lb001];

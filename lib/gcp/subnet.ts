@@ -1,6 +1,7 @@
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { ClusterBase } from '../model/cluster';
+import { PodRouting } from '../model/plan';
 import { later } from '../model/tokens';
 import { gcpName } from './names';
 
@@ -8,17 +9,22 @@ import { gcpName } from './names';
 export const POD_RANGE_NAME = 'pods';
 export const SERVICE_RANGE_NAME = 'services';
 
-/** A cluster's subnet: primary range = nodes, secondary ranges = pods and services (VPC-native). */
+/**
+ * A cluster's subnet: primary range = nodes, secondary ranges = pods and services (VPC-native).
+ * A routes-based cluster has no secondary ranges: GKE takes its pod and service ranges as
+ * `cluster_ipv4_cidr` / `services_ipv4_cidr`, and pods are reached through routes per node.
+ */
 export function clusterSubnet(cluster: ClusterBase, network: ComputeNetwork): ComputeSubnetwork {
+  const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
   return new ComputeSubnetwork(cluster, 'subnetwork', {
     name: gcpName(cluster),
     network: network.id,
     region: cluster.network.cloud.region,
     ipCidrRange: later(() => cluster.nodeCidr),
     privateIpGoogleAccess: true,
-    secondaryIpRange: [
+    secondaryIpRange: vpcNative ? [
       { rangeName: POD_RANGE_NAME, ipCidrRange: later(() => cluster.podCidr) },
       { rangeName: SERVICE_RANGE_NAME, ipCidrRange: later(() => cluster.serviceCidr) },
-    ],
+    ] : undefined,
   });
 }

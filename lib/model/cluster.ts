@@ -4,7 +4,7 @@ import { CloudProvider } from './cloud';
 import { orFail, planError } from './errors';
 import { Egress, Ingress, IngressKind } from './gateways';
 import { Network, RangeSlot } from './network';
-import { ClusterPlan, GatewayPlan, NetworkModel, RangeRole } from './plan';
+import { ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
 import { kubeControllerManagerArgs } from './kube-args';
 import { rendererFor } from './renderer';
 import { resolveSizing } from './sizing';
@@ -68,6 +68,8 @@ export interface ClusterEdge {
   readonly archipelago?: Construct;
   /** Plan a routable /28 for the API endpoint (isolated clusters). */
   readonly exposeApiEndpoint?: boolean;
+  /** How pods are reached (flat clusters). */
+  readonly podRouting?: PodRouting;
 }
 
 /**
@@ -92,6 +94,7 @@ export abstract class ClusterBase extends Construct {
   public readonly egress?: Egress;
 
   private readonly archipelagoPath?: string;
+  private readonly edge: ClusterEdge;
   private readonly slots: Record<'pods' | 'services' | 'nodes', RangeSlot>;
   private readonly proxySlots: RangeSlot[];
   private readonly apiEndpoint?: RangeSlot;
@@ -104,6 +107,7 @@ export abstract class ClusterBase extends Construct {
     this.network = props.network;
     this.model = model;
     const edge = this._edge(props);
+    this.edge = edge;
     if ((model === NetworkModel.FLAT || model === NetworkModel.ISOLATED)) {
       const extra = props as { ingress?: unknown; egress?: unknown };
       if (extra.ingress !== undefined || extra.egress !== undefined) {
@@ -210,6 +214,11 @@ export abstract class ClusterBase extends Construct {
     return kubeControllerManagerArgs(this);
   }
 
+  /** How the main network reaches the pods: VPC-native, or routes per node (flat clusters may choose). */
+  public get podRouting(): PodRouting {
+    return this.edge.podRouting ?? PodRouting.VPC_NATIVE;
+  }
+
   /** Proxy subnets in the main network, when a proxy gateway was asked for. */
   public get proxySubnetCidrs(): string[] {
     return this.proxySlots.map((slot) => slot.cidr);
@@ -236,6 +245,7 @@ export abstract class ClusterBase extends Construct {
       archipelago: this.archipelagoPath,
       ingress: gateways,
       egress: this.egress?.kind,
+      podRouting: this.podRouting,
     };
   }
 

@@ -1,10 +1,17 @@
 import { Construct } from 'constructs';
-import { ClusterBase, ClusterPools, ClusterProps } from './cluster';
-import { NetworkModel } from './plan';
+import { ClusterBase, ClusterEdge, ClusterPools, ClusterProps } from './cluster';
+import { NetworkModel, PodRouting } from './plan';
 
 /** Props of a {@link FlatCluster}. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- its own name, so flat-only props can be added without breaking users
-export interface FlatClusterProps extends ClusterProps {}
+export interface FlatClusterProps extends ClusterProps {
+  /**
+   * How the main network reaches the pods: VPC-native pod ranges (alias IPs on GCP, the VPC
+   * CNI on AWS), or a route per node to its pod block, made by the cloud controller
+   * (GKE routes-based clusters, self-managed clusters on GCE; not on AWS).
+   * @default PodRouting.VPC_NATIVE
+   */
+  readonly podRouting?: PodRouting;
+}
 
 /**
  * A flat ("fully integrated") cluster: nodes and pods routable in the main network,
@@ -14,6 +21,11 @@ export interface FlatClusterProps extends ClusterProps {}
 export class FlatCluster extends ClusterBase {
   constructor(scope: Construct, id: string, props: FlatClusterProps) {
     super(scope, id, props, NetworkModel.FLAT);
+  }
+
+  /** @internal */
+  protected _edge(props: FlatClusterProps): ClusterEdge {
+    return { podRouting: props.podRouting };
   }
 
   /** @internal */

@@ -1,8 +1,12 @@
+import { PodRouting } from './plan';
+
 /** What kube-controller-manager needs to know of a cluster's plan. */
 export interface KubeRanges {
   readonly podCidr: string;
   readonly serviceCidr: string;
   readonly nodeMaskSize: number;
+  /** Routes per node (the cloud controller makes them) instead of VPC-native pod ranges. */
+  readonly podRouting?: PodRouting;
 }
 
 /** kube-controller-manager flags for a plan, ready to paste. */
@@ -12,7 +16,7 @@ export function kubeControllerManagerArgs(plan: KubeRanges): string[] {
     `--cluster-cidr=${plan.podCidr}`,
     `--node-cidr-mask-size=${plan.nodeMaskSize}`,
     `--service-cluster-ip-range=${plan.serviceCidr}`,
-    // Pod ranges are VPC-native (alias IPs on GCP, VPC CNI on AWS): no cloud routes per node.
-    '--configure-cloud-routes=false',
+    // VPC-native pod ranges (alias IPs on GCP, VPC CNI on AWS) need no cloud route per node.
+    `--configure-cloud-routes=${plan.podRouting === PodRouting.ROUTES}`,
   ];
 }

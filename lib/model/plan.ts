@@ -13,6 +13,14 @@ export enum NetworkModel {
   ARCHIPELAGO = 'ARCHIPELAGO',
 }
 
+/** How the main network reaches a flat cluster's pods. */
+export enum PodRouting {
+  /** Pod ranges are part of the subnet (GCP alias IPs, AWS VPC CNI): no routes per node. */
+  VPC_NATIVE = 'VPC_NATIVE',
+  /** A route per node to its pod block, made by the cloud controller (GKE routes-based, self-managed on GCE). */
+  ROUTES = 'ROUTES',
+}
+
 /** What a planned range is for. */
 export enum RangeRole {
   /** Node addresses (a subnet's primary range). */
@@ -103,6 +111,8 @@ export interface ClusterPlan {
   readonly ingress: GatewayPlan[];
   /** How pods leave the cluster. @default - none (flat and isolated clusters) */
   readonly egress?: EgressKind;
+  /** How pod ranges are reached: VPC-native or routes per node. @default PodRouting.VPC_NATIVE */
+  readonly podRouting?: PodRouting;
 }
 
 /** The resolved plan of one `Network`: what the policy rules check and the renderers build. */

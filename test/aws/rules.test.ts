@@ -4,7 +4,7 @@ import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import {
   Archipelago, Cloud, CloudProvider, EgressKind, FlatCluster, Ingress, IngressKind, IslandCluster, IsolatedCluster, NetworkModel, Policy,
-  RangeRole, RangeSource, RuleCatalog, Severity,
+  PodRouting, RangeRole, RangeSource, RuleCatalog, Severity,
 } from '../../lib';
 import { AWS_RULES } from '../../lib/aws/rules';
 import { awsEstate, findings, handPlan, has, HOLE, REGION, subnets, synthError } from './support';
@@ -337,5 +337,14 @@ describe('AWS-LB-001: an ALB has /27 or larger subnets in two zones', () => {
       { path: 'corp/batch', message: 'ALB subnet 10.4.1.0/28 (proxy-eu-west-1a) of corp/batch is a /28, smaller than the /27 an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: 27 }) or a shorter mask' },
       { path: 'corp/batch', message: 'ALB subnet 10.4.1.16/28 (proxy-eu-west-1b) of corp/batch is a /28, smaller than the /27 an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: 27 }) or a shorter mask' },
     ]);
+  });
+});
+
+describe('routes-based pods on AWS', () => {
+  test('are refused where they are written: the VPC CNI gives pods VPC addresses', () => {
+    const e = awsEstate();
+    expect(() => new FlatCluster(e.stack, 'prod', { network: e.network, podRouting: PodRouting.ROUTES })).toThrow(
+      '[corp/prod] INPUT-002: podRouting ROUTES is not available on AWS: pods take VPC addresses through the VPC CNI — use PodRouting.VPC_NATIVE',
+    );
   });
 });

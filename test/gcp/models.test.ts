@@ -7,7 +7,7 @@ import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat'
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
-import { Archipelago, Cloud, Egress, FlatCluster, GcpResources, Ingress, IslandCluster, IsolatedCluster } from '../../lib';
+import { Archipelago, Cloud, Egress, FlatCluster, GcpResources, Ingress, IslandCluster, IsolatedCluster, PodRouting } from '../../lib';
 import { estate } from '../support';
 
 const has = (synth: string, type: string, properties: Record<string, unknown>) =>
@@ -223,5 +223,28 @@ describe('a mixed estate on GCP', () => {
     const controlPlane = e.network.plan.ranges.find((r) => r.owner === 'corp/prod' && r.name === 'control-plane');
     expect(controlPlane?.cidr).toBe('10.1.17.0/28');
     expect(Token.isUnresolved(GcpResources.of(prod).masterIpv4CidrBlock)).toBe(true);
+  });
+});
+
+describe('a routes-based FlatCluster on GCP', () => {
+  const build = () => {
+    const e = estate();
+    const prod = new FlatCluster(e.stack, 'prod', { network: e.network, podRouting: PodRouting.ROUTES });
+    return { ...e, prod, synth: Testing.synth(e.stack, true) };
+  };
+
+  test('a subnet without secondary ranges; the Cloud NAT takes node addresses only', () => {
+    const { synth, prod } = build();
+    const subnet = JSON.parse(synth).resource.google_compute_subnetwork.prod_subnetwork_8F9E45DC;
+    expect(subnet.secondary_ip_range).toBeUndefined();
+    has(synth, ComputeRouterNat.tfResourceType, { subnetwork: [{ source_ip_ranges_to_nat: ['PRIMARY_IP_RANGE'] }] });
+    expect([GcpResources.of(prod).podRangeName, GcpResources.of(prod).serviceRangeName]).toEqual(['', '']);
+  });
+
+  test('kube-controller-manager configures cloud routes; the plan says so', () => {
+    const { prod, network } = build();
+    expect(prod.kubeControllerManagerArgs).toContain('--configure-cloud-routes=true');
+    expect(network.plan.clusters[0].podRouting).toBe(PodRouting.ROUTES);
+    expect(new FlatCluster(prod.node.scope as never, 'default', { network }).kubeControllerManagerArgs).toContain('--configure-cloud-routes=false');
   });
 });

@@ -1,7 +1,7 @@
 // Every GCP-* rule: one plan that keeps it, one that breaks it, with the exact message.
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudProvider, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, RangeRole, RangeSource, Severity } from '../../lib';
+import { CloudProvider, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
 import { GCP_RULES } from '../../lib/gcp/rules';
 import { estate, synthError } from '../support';
 
@@ -166,5 +166,27 @@ describe('GCP-LB-001: a proxy-only subnet is a /26 or larger', () => {
     expect(synthError(stack)).toContain(
       `[corp/batch] GCP-LB-001: proxy-only subnet ${batch.proxySubnetCidrs[0]} of corp/batch is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })`,
     );
+  });
+});
+
+describe('GCP-GKE-009: a routes-based pod range is RFC 1918', () => {
+  test('passes in 10.0.0.0/8', () => {
+    const { stack, network } = estate();
+    new FlatCluster(stack, 'prod', { network, podRouting: PodRouting.ROUTES });
+    expect(violations(network, 'GCP-GKE-009')).toEqual([]);
+  });
+
+  test('fails outside RFC 1918', () => {
+    const { stack, network } = estate({ cidr: '100.0.0.0/8' });
+    new FlatCluster(stack, 'prod', { network, podRouting: PodRouting.ROUTES, podCidr: '100.64.0.0/16' });
+    expect(synthError(stack)).toContain(
+      '[corp/prod] GCP-GKE-009: pod range 100.64.0.0/16 of routes-based corp/prod is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, which GKE requires of cluster_ipv4_cidr — pin podCidr in RFC 1918, or use PodRouting.VPC_NATIVE',
+    );
+  });
+
+  test('VPC-native clusters are not its business', () => {
+    const { stack, network } = estate({ cidr: '100.0.0.0/8' });
+    new FlatCluster(stack, 'prod', { network, podCidr: '100.64.0.0/16' });
+    expect(violations(network, 'GCP-GKE-009')).toEqual([]);
   });
 });
