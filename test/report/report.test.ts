@@ -5,7 +5,9 @@ import { App, Testing } from 'cdktf';
 import { FlatCluster, Ingress, IslandCluster, Network, Policy } from '../../lib';
 import { buildReport } from '../../lib/report/data';
 import { renderMarkdown } from '../../lib/report/markdown';
-import { estate } from '../support';
+import { multiCloudExample } from '../../examples/multicloud';
+import { stackSvgs } from '../../lib/report/write';
+import { estate, tempPlanFile } from '../support';
 
 function talkIslands() {
   const e = estate({ reserved: [{ cidr: '10.128.1.1/32', name: 'other' }], islandCidr: '10.0.0.0/14' });
@@ -78,5 +80,40 @@ describe('the report files', () => {
     new FlatCluster(stack, 'b', { network, podCidr: '10.0.0.0/16' });
     expect(() => Testing.synth(stack, true)).toThrow('MODEL-001');
     expect(fs.existsSync(path.join(App.of(stack).outdir, 'stacks', 'corp', 'address-plan.md'))).toBe(false);
+  });
+});
+
+describe('the estate report', () => {
+  test('networks of one estate across stacks and clouds are drawn in one report', () => {
+    const app = Testing.app();
+    const [gcp, aws] = multiCloudExample(app, tempPlanFile());
+    Testing.synth(gcp, true);
+    Testing.synth(aws, true);
+    const base = path.join(app.outdir, 'address-plan-estate-enterprise');
+    const json = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
+    expect(json.estate).toBe('enterprise');
+    expect(json.networks.map((n: { network: string; cloud: string }) => `${n.network} ${n.cloud}`)).toEqual(['enterprise-aws/main AWS', 'enterprise-gcp/main GCP']);
+    const md = fs.readFileSync(`${base}.md`, 'utf8');
+    expect(md).toContain('# Address plan of enterprise-aws/main');
+    expect(md).toContain('# Address plan of enterprise-gcp/main');
+    const svg = fs.readFileSync(`${base}.svg`, 'utf8');
+    expect(svg.match(/<svg\b/g)).toHaveLength(3);
+    expect(svg).toContain('Address plan of enterprise-aws/main');
+    expect(svg).toContain('Address plan of enterprise-gcp/main');
+  });
+
+  test('stacking SVGs sums heights and keeps the widest width', () => {
+    const a = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect/></svg>';
+    const b = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><circle/></svg>';
+    const stacked = stackSvgs([a, b]);
+    expect(stacked).toContain('width="120" height="100" viewBox="0 0 120 100"');
+    expect(stacked).toContain('<svg y="0" xmlns');
+    expect(stacked).toContain('<svg y="40" xmlns');
+  });
+
+  test('a network alone in its estate gets no estate report', () => {
+    const { stack } = estate();
+    Testing.synth(stack, true);
+    expect(fs.readdirSync(App.of(stack).outdir).filter((f) => f.startsWith('address-plan-estate'))).toEqual([]);
   });
 });
