@@ -1,8 +1,7 @@
 // AWS's table of which IPv4 blocks a VPC may associate, given its primary block (AWS-VPC-003).
-import { Cidr } from '../ipam';
+import { Cidr, RFC1918 } from '../ipam';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(parse);
 const NEVER = parse('198.19.0.0/16');
 const TEN_0_15 = parse('10.0.0.0/15');
 const TEN_0_16 = parse('10.0.0.0/16');

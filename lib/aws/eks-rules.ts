@@ -1,11 +1,10 @@
 // The AWS-* rules of EKS and load balancers, checked on the plain plan.
-import { Cidr } from '../ipam';
+import { Cidr, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { ClusterPlan, NetworkModel, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { PROXY_RANGE_PREFIX, proxyZone, vpcsOf } from './layout';
 
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Cidr.parse(c));
 /** The service range sizes EKS takes for service_ipv4_cidr. */
 const SERVICE_PREFIX = { largest: 12, smallest: 24 };
 /** The smallest ALB subnet (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
@@ -45,7 +44,7 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
       if (services.family !== 4) return [];
       const text = `service range ${services} of ${c.path}`;
       const findings: PolicyFinding[] = [];
-      if (!RFC1918.some((r) => r.contains(services))) {
+      if (!isRfc1918(services)) {
         findings.push({
           path: c.path,
           message: `${text} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — ${rfc1918Fix(c)}; suppress AWS-EKS-002 on ${c.path} if it does not run on EKS`,

@@ -1,4 +1,4 @@
-import { Cidr } from '../ipam';
+import { Cidr, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
@@ -77,12 +77,10 @@ const gke003 = defineRule('GCP-GKE-003', Severity.ERROR,
     .filter((c) => Cidr.parse(c.podCidr).family === 4 && Cidr.parse(c.podCidr).prefix > 24)
     .map((c) => ({ path: c.path, message: `pod range ${c.podCidr} of ${c.path} is smaller than the /24 GKE needs — widen podCidr or raise maxNodes` })));
 
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => Cidr.parse(c));
-
 const gke009 = defineRule('GCP-GKE-009', Severity.ERROR,
   'A routes-based cluster\'s pod range (cluster_ipv4_cidr) is RFC 1918; its pod routes count against the static-route quota.',
   (plan) => plan.clusters
-    .filter((c) => c.podRouting === PodRouting.ROUTES && !RFC1918.some((r) => r.contains(Cidr.parse(c.podCidr))))
+    .filter((c) => c.podRouting === PodRouting.ROUTES && !isRfc1918(Cidr.parse(c.podCidr)))
     .map((c) => ({
       path: c.path,
       message: `pod range ${c.podCidr} of routes-based ${c.path} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, which GKE requires of cluster_ipv4_cidr — pin podCidr in RFC 1918, or use PodRouting.VPC_NATIVE`,

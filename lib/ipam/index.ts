@@ -5,3 +5,4 @@ export * from './pool';
 export * from './overlap';
 export * from './capacity';
 export * from './coverage';
+export * from './private';
