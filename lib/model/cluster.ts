@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { AddressPool, apiServerServiceIp, Cidr, dnsServiceIp } from '../ipam';
+import { AddressPool, Cidr } from '../ipam';
 import { CloudProvider } from './cloud';
 import { orFail, planError } from './errors';
 import { Egress, Ingress, IngressKind } from './gateways';
 import { Network, RangeSlot } from './network';
 import { ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
-import { kubeControllerManagerArgs } from './kube-args';
+import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { rendererFor } from './renderer';
 import { resolveSizing } from './sizing';
 
@@ -199,14 +199,12 @@ export abstract class ClusterBase extends Construct {
 
   /** The `kubernetes` Service's IP: index 1 of the service range (empty when the range is too small, K8S-002). */
   public get apiServerServiceIp(): string {
-    const services = Cidr.parse(this.serviceCidr);
-    return services.size > 1n ? apiServerServiceIp(services) : '';
+    return serviceIps(this.serviceCidr).apiServer;
   }
 
   /** Cluster DNS IP as kubeadm assigns it: index 10 of the service range (empty when the range is too small, K8S-003). */
   public get dnsServiceIp(): string {
-    const services = Cidr.parse(this.serviceCidr);
-    return services.size > 10n ? dnsServiceIp(services) : '';
+    return serviceIps(this.serviceCidr).dns;
   }
 
   /** kube-controller-manager flags for this plan, ready to paste. */

@@ -1,3 +1,4 @@
+import { apiServerServiceIp, Cidr, dnsServiceIp } from '../ipam';
 import { PodRouting } from './plan';
 
 /** What kube-controller-manager needs to know of a cluster's plan. */
@@ -19,4 +20,13 @@ export function kubeControllerManagerArgs(plan: KubeRanges): string[] {
     // VPC-native pod ranges (alias IPs on GCP, VPC CNI on AWS) need no cloud route per node.
     `--configure-cloud-routes=${plan.podRouting === PodRouting.ROUTES}`,
   ];
+}
+
+/** The API server's (index 1) and cluster DNS's (index 10) service IPs; empty when the range is too small (K8S-002/003). */
+export function serviceIps(serviceCidr: string): { apiServer: string; dns: string } {
+  const services = Cidr.parse(serviceCidr);
+  return {
+    apiServer: services.size > 1n ? apiServerServiceIp(services) : '',
+    dns: services.size > 10n ? dnsServiceIp(services) : '',
+  };
 }

@@ -1,5 +1,5 @@
-import { apiServerServiceIp, Cidr, coveredAddresses, dnsServiceIp, findOverlaps, usableServiceAddresses } from '../ipam';
-import { kubeControllerManagerArgs } from '../model/kube-args';
+import { Cidr, coveredAddresses, findOverlaps, usableServiceAddresses } from '../ipam';
+import { kubeControllerManagerArgs, serviceIps } from '../model/kube-args';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { PolicyViolation } from '../policy/rule';
 
@@ -35,13 +35,7 @@ export interface ReportPool {
 }
 
 /** What a cluster needs configured, ready to paste. */
-export interface ReportCluster {
-  readonly path: string;
-  readonly model: NetworkModel;
-  readonly nodeCidr: string;
-  readonly podCidr: string;
-  readonly serviceCidr: string;
-  readonly nodeMaskSize: number;
+export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize'> {
   readonly apiServerServiceIp: string;
   readonly dnsServiceIp: string;
   readonly kubeControllerManagerArgs: string[];
@@ -152,7 +146,7 @@ function pools(plan: NetworkPlan, ranges: readonly PlannedRange[]): ReportPool[]
 }
 
 function clusterRow(c: ClusterPlan): ReportCluster {
-  const services = Cidr.parse(c.serviceCidr);
+  const ips = serviceIps(c.serviceCidr);
   return {
     path: c.path,
     model: c.model,
@@ -160,8 +154,8 @@ function clusterRow(c: ClusterPlan): ReportCluster {
     podCidr: c.podCidr,
     serviceCidr: c.serviceCidr,
     nodeMaskSize: c.nodeMaskSize,
-    apiServerServiceIp: services.size > 1n ? apiServerServiceIp(services) : '',
-    dnsServiceIp: services.size > 10n ? dnsServiceIp(services) : '',
+    apiServerServiceIp: ips.apiServer,
+    dnsServiceIp: ips.dns,
     kubeControllerManagerArgs: kubeControllerManagerArgs(c),
   };
 }
