@@ -2,7 +2,7 @@
 // and an isolated cluster in one main network. The decided ranges are stack outputs.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { Archipelago, ClusterBase, Cloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
+import { Archipelago, Cloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
 
 /** Builds the `corp` stack into `app`; the plan is recorded in `planFile`. */
 export function corpExample(app: App, planFile: string): TerraformStack {
@@ -28,7 +28,7 @@ export function corpExample(app: App, planFile: string): TerraformStack {
   const vault = new IsolatedCluster(stack, 'vault', { network, nodeCidr: '10.0.0.0/16', podCidr: '10.1.0.0/16' });
 
   // What was decided, for the kube-controller-manager / GKE settings of each cluster.
-  for (const cluster of [prod, batch, a, vault] as ClusterBase[]) {
+  for (const cluster of [prod, batch, a, vault]) {
     new TerraformOutput(stack, `${cluster.node.id}-plan`, {
       value: {
         model: cluster.model,

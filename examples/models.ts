@@ -1,11 +1,11 @@
 // One small program per model, on each cloud: the same code, a different Cloud.
 // Each is its own estate (a demo of its own), so they may all use 10.0.0.0/8.
 import { App, TerraformStack } from 'cdktf';
-import { Archipelago, Cloud, CloudProvider, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
+import { Archipelago, CloudProvider, ICloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../lib';
 import { cloudStack } from './stack';
 
 /** A network of its own for one example. */
-function network(stack: TerraformStack, cloud: Cloud, planFile: string): Network {
+function network(stack: TerraformStack, cloud: ICloud, planFile: string): Network {
   return new Network(stack, 'main', {
     cidr: '10.0.0.0/8',
     cloud,
@@ -18,7 +18,7 @@ function network(stack: TerraformStack, cloud: Cloud, planFile: string): Network
 }
 
 /** Flat: pods routable everywhere, one unique pod range per cluster. */
-export function flatExample(app: App, id: string, cloud: Cloud, planFile: string): TerraformStack {
+export function flatExample(app: App, id: string, cloud: ICloud, planFile: string): TerraformStack {
   const stack = cloudStack(app, id, cloud);
   const main = network(stack, cloud, planFile);
   new FlatCluster(stack, 'prod', { network: main, maxNodes: 250 }); // /24 nodes, /16 pods, /20 services
@@ -27,7 +27,7 @@ export function flatExample(app: App, id: string, cloud: Cloud, planFile: string
 }
 
 /** Isolated: nothing crosses the edge, so both clusters use the very same ranges. */
-export function isolatedExample(app: App, id: string, cloud: Cloud, planFile: string): TerraformStack {
+export function isolatedExample(app: App, id: string, cloud: ICloud, planFile: string): TerraformStack {
   const stack = cloudStack(app, id, cloud);
   const main = network(stack, cloud, planFile);
   new IsolatedCluster(stack, 'vault', { network: main, nodeCidr: '10.0.0.0/16', podCidr: '10.1.0.0/16' });
@@ -36,7 +36,7 @@ export function isolatedExample(app: App, id: string, cloud: Cloud, planFile: st
 }
 
 /** Island: routable nodes, private pods reused by every island, gateways at the edge. */
-export function islandExample(app: App, id: string, cloud: Cloud, planFile: string): TerraformStack {
+export function islandExample(app: App, id: string, cloud: ICloud, planFile: string): TerraformStack {
   const stack = cloudStack(app, id, cloud);
   const main = network(stack, cloud, planFile);
   new IslandCluster(stack, 'batch', {
@@ -50,7 +50,7 @@ export function islandExample(app: App, id: string, cloud: Cloud, planFile: stri
 }
 
 /** Archipelago: members flat among themselves inside one super-range, an island to the rest. */
-export function archipelagoExample(app: App, id: string, cloud: Cloud, planFile: string): TerraformStack {
+export function archipelagoExample(app: App, id: string, cloud: ICloud, planFile: string): TerraformStack {
   const stack = cloudStack(app, id, cloud);
   const main = network(stack, cloud, planFile);
   const east = new Archipelago(stack, 'east', { network: main, ingress: [Ingress.loadBalancer({ ports: [443] })] });

@@ -2,10 +2,10 @@
 import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { Cloud, CloudProvider } from '../lib';
+import { Cloud, CloudProvider, ICloud } from '../lib';
 
 /** A stack `id` in `app` with the provider `cloud` needs; nothing is read from the cloud at synth. */
-export function cloudStack(app: App, id: string, cloud: Cloud): TerraformStack {
+export function cloudStack(app: App, id: string, cloud: ICloud): TerraformStack {
   const stack = new TerraformStack(app, id);
   if (cloud.provider === CloudProvider.AWS) new AwsProvider(stack, 'aws', { region: cloud.region });
   else new GoogleProvider(stack, 'google', { project: 'acme', region: cloud.region });

@@ -4,4 +4,4 @@ export * from './model';
 export * from './policy';
 export * from './gcp';
 export * from './aws';
-import './report';
+export * from './clouds';

@@ -6,7 +6,7 @@ import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf
 import { IConstruct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { Cloud, CloudProvider, Network, NetworkProps } from '../lib';
+import { Cloud, CloudProvider, ICloud, Network, NetworkProps } from '../lib';
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -47,7 +47,7 @@ export function estate(props: Partial<NetworkProps> = {}, stackId: string = 'cor
 }
 
 /** Adds the provider a stack on `cloud` needs (offline: no credentials are read at synth). */
-export function withProvider(stack: TerraformStack, cloud: Cloud): void {
+export function withProvider(stack: TerraformStack, cloud: ICloud): void {
   if (cloud.provider === CloudProvider.AWS) new AwsProvider(stack, 'aws', { region: cloud.region });
   else new GoogleProvider(stack, 'google', { project: 'acme', region: cloud.region });
 }

@@ -1,15 +1,13 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { Archipelago } from '../model/archipelago';
-import { ClusterBase } from '../model/cluster';
 import { Edge } from './edge';
 import { renderIslandEdge } from './island';
 import { Transit } from './network';
-import { AwsOptions } from './options';
 import { AwsArchipelagoResources, AwsClusterResources, recordArchipelago } from './resources';
 import { openAmongMembers } from './security';
-import { memberBlocks, requestEdge, sourcesOf } from './sources';
+import { memberBlocks, edgeOf, sourcesOf } from './sources';
 import { AwsVpc } from './vpc';
 import { renderWorkloads } from './workloads';
+import { IArchipelago, ICluster } from '../model/interfaces';
 
 /** An archipelago's VPC, which its members add their blocks and subnets to. */
 export interface ArchipelagoVpc {
@@ -20,14 +18,14 @@ export interface ArchipelagoVpc {
 }
 
 /**
- * Archipelago: one VPC, its primary block the archipelago's edge block (routable), with the
+ * IArchipelago: one VPC, its primary block the archipelago's edge block (routable), with the
  * transit-gateway attachment, internet egress and a security group shared by all members.
  */
-export function renderArchipelago(archipelago: Archipelago, transit: Transit): ArchipelagoVpc {
+export function renderArchipelago(archipelago: IArchipelago, transit: Transit): ArchipelagoVpc {
   const network = archipelago.network;
-  const edgeSource = requestEdge(archipelago, network);
+  const edgeSource = edgeOf(archipelago);
   const vpc = new AwsVpc(archipelago, network, [edgeSource]);
-  const edge = new Edge(vpc, transit, edgeSource, [], AwsOptions.of(archipelago, network).natGateways!);
+  const edge = new Edge(vpc, transit, edgeSource, [], transit.natGateways);
   const members = openAmongMembers(archipelago, vpc, 'members-sg', `Members of archipelago ${archipelago.node.path}: flat among themselves`);
   recordArchipelago(archipelago, (): AwsArchipelagoResources => ({
     ...vpc.resources(),
@@ -43,7 +41,7 @@ export function renderArchipelago(archipelago: Archipelago, transit: Transit): A
  * blocks if larger) become blocks of the archipelago's VPC, with subnets per zone; members
  * reach each other directly; towards the rest it is an island (renderIslandEdge).
  */
-export function renderMember(cluster: ClusterBase, archipelago: ArchipelagoVpc): () => AwsClusterResources {
+export function renderMember(cluster: ICluster, archipelago: ArchipelagoVpc): () => AwsClusterResources {
   const sources = sourcesOf(cluster);
   const associations = memberBlocks(cluster, sources, archipelago.vpc);
   const w = renderWorkloads(cluster, archipelago.vpc, sources, associations);

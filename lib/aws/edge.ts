@@ -10,7 +10,7 @@ import { later } from '../model/tokens';
 import { edgeSlots } from './layout';
 import { tagsFor } from './names';
 import { Transit } from './network';
-import { AwsNatGateways } from './options';
+import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole, AwsSubnet, AwsSubnetRole } from './resources';
 import { AwsVpc, BlockSource } from './vpc';
 
@@ -31,7 +31,7 @@ export class Edge {
   private readonly privateTables = new Map<string, RouteTable>();
   private readonly publicNats = new Map<string, NatGateway>();
 
-  constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[], nat: AwsNatGateways) {
+  constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[], public readonly natGateways: AwsNatGateways) {
     const owner = vpc.owner;
     const zones = vpc.zones;
     const slots = () => edgeSlots(Cidr.parse(edge.cidr()), zones);
@@ -45,7 +45,7 @@ export class Edge {
     vpc.addRoute(owner, 'public-route-table-internet', publicTable, { destinationCidrBlock: INTERNET, gatewayId: this.internetGateway.id });
     for (const s of this.publicSubnets) vpc.useTable(s, publicTable);
 
-    const natZones = nat === AwsNatGateways.SINGLE ? zones.slice(0, 1) : zones;
+    const natZones = natGateways === AwsNatGateways.SINGLE ? zones.slice(0, 1) : zones;
     natZones.forEach((zone, i) => {
       const elasticIp = new Eip(owner, `nat-ip-${zone}`, { domain: 'vpc', tags: tagsFor(owner, 'nat', zone) });
       const natGateway = new NatGateway(owner, `nat-${zone}`, {

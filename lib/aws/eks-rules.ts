@@ -3,7 +3,7 @@ import { Cidr, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { ClusterPlan, NetworkModel, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { PROXY_RANGE_PREFIX, proxyZone, vpcsOf } from './layout';
+import { vpcsOf } from './layout';
 
 /** The service range sizes EKS takes for service_ipv4_cidr. */
 const SERVICE_PREFIX = { largest: 12, smallest: 24 };
@@ -72,8 +72,8 @@ const lb001 = defineRule('AWS-LB-001', Severity.ERROR,
   (plan) => plan.clusters
     .filter((c) => c.ingress.some((g) => g.kind === IngressKind.PROXY))
     .flatMap((c): PolicyFinding[] => {
-      const subnets = plan.ranges.filter((r) => r.owner === c.path && r.role === RangeRole.GATEWAY && r.name.startsWith(PROXY_RANGE_PREFIX));
-      const zones = [...new Set(subnets.map((r) => proxyZone(r.name)))];
+      const subnets = plan.ranges.filter((r) => r.owner === c.path && r.role === RangeRole.GATEWAY && r.zone !== undefined);
+      const zones = [...new Set(subnets.map((r) => r.zone!))];
       const findings: PolicyFinding[] = [];
       if (zones.length < 2) {
         findings.push({

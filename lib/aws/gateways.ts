@@ -2,15 +2,15 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
-import { ClusterBase } from '../model/cluster';
 import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
-import { AwsNatGateways } from './options';
+import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
 import { allowAllOut, allowIn } from './security';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
+import { ICluster } from '../model/interfaces';
 
 /** Ports an L7 proxy listens on. */
 const PROXY_PORTS = [80, 443];
@@ -21,7 +21,7 @@ const PROXY_PORTS = [80, 443];
  * subnets, a target group and listener per port; an internal application load balancer in the
  * proxy subnets (AWS-LB-001). Load balancers reach nodes and pods through their own group.
  */
-export function renderIngress(cluster: ClusterBase, vpc: AwsVpc, w: Workloads): GatewayResources {
+export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): GatewayResources {
   const main = cluster.network.cidr;
   const of = (kind: IngressKind) => cluster.ingress.filter((g) => g.kind === kind);
   const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
@@ -96,7 +96,7 @@ export function renderIngress(cluster: ClusterBase, vpc: AwsVpc, w: Workloads): 
  * subnets routing the main network through it (pods leave from its address, AWS-NAT-002) and
  * the internet through the public NAT gateway.
  */
-export function renderPrivateNat(cluster: ClusterBase, vpc: AwsVpc, edge: Edge, w: Workloads, mode: AwsNatGateways): void {
+export function renderPrivateNat(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, mode: AwsNatGateways): void {
   const zones = mode === AwsNatGateways.SINGLE ? vpc.zones.slice(0, 1) : vpc.zones;
   const nats = new Map<string, NatGateway>();
   for (const zone of zones) {

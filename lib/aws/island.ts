@@ -1,27 +1,25 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { ClusterBase } from '../model/cluster';
 import { EgressKind } from '../model/gateways';
 import { cniSettings } from './cni';
 import { Edge } from './edge';
 import { renderIngress, renderPrivateNat } from './gateways';
 import { Transit } from './network';
-import { AwsOptions } from './options';
 import { AwsClusterResources } from './resources';
-import { requestEdge, sourcesOf, standaloneVpc } from './sources';
+import { edgeOf, sourcesOf, standaloneVpc } from './sources';
 import { AwsVpc } from './vpc';
 import { clusterResources, renderWorkloads, Workloads } from './workloads';
+import { ICluster } from '../model/interfaces';
 
 /**
  * Island: a VPC whose primary block is the node range (routable), with the pod range
  * associated (private, reused by every island) and an edge block. The hub routes the node
  * range (and any proxy subnets) here, never the pod block.
  */
-export function renderIsland(cluster: ClusterBase, transit: Transit): () => AwsClusterResources {
-  const network = cluster.network;
-  const edgeSource = requestEdge(cluster, network);
+export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClusterResources {
+  const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
   const { vpc, associations } = standaloneVpc(cluster, sources);
-  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, AwsOptions.of(cluster, network).natGateways!);
+  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
   return renderIslandEdge(cluster, vpc, edge, renderWorkloads(cluster, vpc, sources, associations), []);
 }
 
@@ -31,10 +29,10 @@ export function renderIsland(cluster: ClusterBase, transit: Transit): () => AwsC
  * AWS_VPC_K8S_CNI_EXTERNALSNAT=false), or through a private NAT gateway with `Egress.nat()`
  * (AWS_VPC_K8S_CNI_EXTERNALSNAT=true); hub routes to the node range and proxy subnets; gateways.
  */
-export function renderIslandEdge(cluster: ClusterBase, vpc: AwsVpc, edge: Edge, w: Workloads, podGroups: SecurityGroup[]): () => AwsClusterResources {
+export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, podGroups: SecurityGroup[]): () => AwsClusterResources {
   for (const s of [...w.nodeSubnets, ...w.proxySubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   const nat = cluster.egress?.kind === EgressKind.NAT;
-  if (nat) renderPrivateNat(cluster, vpc, edge, w, AwsOptions.of(cluster, cluster.network).natGateways!);
+  if (nat) renderPrivateNat(cluster, vpc, edge, w, edge.natGateways);
   else for (const s of w.podSubnets) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   w.proxySubnets.forEach((s) => edge.routeFromHub(cluster, `hub-route-${s.subnet.node.id}`, () => s.cidrBlock));

@@ -1,10 +1,10 @@
-import { ClusterBase } from '../model/cluster';
 import { cniSettings } from './cni';
 import { Transit } from './network';
 import { AwsClusterResources, AwsRouteTableRole } from './resources';
 import { allowAllOut, allowIn } from './security';
 import { sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
+import { ICluster } from '../model/interfaces';
 
 /**
  * Isolated: a VPC of private subnets only, on a route table with nothing but the VPC — no
@@ -12,7 +12,7 @@ import { clusterResources, renderWorkloads } from './workloads';
  * exception: its routable /28 becomes a block and subnet of its own, attached to the hub in
  * that subnet only, with a hub route to the /28 alone and HTTPS in from the main network.
  */
-export function renderIsolated(cluster: ClusterBase, transit: Transit): () => AwsClusterResources {
+export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const sources = sourcesOf(cluster);
   const { vpc, associations } = standaloneVpc(cluster, sources);

@@ -1,7 +1,7 @@
 // Where each AWS block and subnet goes, as pure address math over the plan (lib/ipam).
 // The renderer and the AWS rules both read it, so what is checked is what is built.
 import { ceilLog2, Cidr } from '../ipam';
-import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { primaryFirst } from './association';
 
 /** Largest and smallest VPC block and subnet AWS takes (AWS-VPC-001, AWS-SUBNET-001). */
@@ -14,8 +14,6 @@ export const BLOCKS_PER_VPC = 5;
 
 /** Name of the routable block each connected VPC gets for its transit-gateway and public subnets. */
 export const EDGE_RANGE = 'aws-edge';
-/** Name the model gives the routable /28 of an exposed API endpoint. */
-export const API_ENDPOINT_RANGE = 'api-endpoint';
 /** Names the model gives proxy (ALB) subnets on AWS: `proxy-<zone>`. */
 export const PROXY_RANGE_PREFIX = 'proxy-';
 
@@ -186,12 +184,7 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
     case 'edge': return named(EDGE_RANGE);
     case 'api-endpoint': return named(API_ENDPOINT_RANGE);
     case 'proxy': return owned
-      .filter((r) => r.role === RangeRole.GATEWAY && r.name.startsWith(PROXY_RANGE_PREFIX))
+      .filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)
       .map((r) => ({ cidr: r.cidr, name: r.name }));
   }
-}
-
-/** The zone a proxy range was planned for (`proxy-eu-west-1a` -> `eu-west-1a`). */
-export function proxyZone(name: string): string {
-  return name.slice(PROXY_RANGE_PREFIX.length);
 }

@@ -7,9 +7,10 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import { Cidr } from '../ipam';
 import { planError } from '../model/errors';
-import { Network } from '../model/network';
 import { tagsFor } from './names';
+import { AwsNatGateways } from './nat-gateways';
 import { AwsNetworkResources } from './resources';
+import { INetwork } from '../model/interfaces';
 
 /**
  * The main network's hub: a transit gateway with one route table of its own. Default
@@ -20,7 +21,7 @@ export class Transit {
   public readonly gateway: Ec2TransitGateway;
   public readonly routeTable: Ec2TransitGatewayRouteTable;
 
-  constructor(public readonly network: Network) {
+  constructor(public readonly network: INetwork, public readonly natGateways: AwsNatGateways) {
     if (Cidr.parse(network.cidr).family !== 4) {
       throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the AWS layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.aws()`);
     }

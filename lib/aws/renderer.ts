@@ -1,32 +1,33 @@
-import { Archipelago } from '../model/archipelago';
-import { ClusterBase } from '../model/cluster';
-import { Network } from '../model/network';
 import { NetworkModel, PodRouting } from '../model/plan';
 import { planError } from '../model/errors';
-import { CloudRenderer } from '../model/renderer';
+import { CloudRenderer } from '../model/strategy';
 import { ArchipelagoVpc, renderArchipelago, renderMember } from './archipelago';
 import { renderFlat } from './flat';
 import { renderIsland } from './island';
 import { renderIsolated } from './isolated';
 import { Transit } from './network';
+import { AwsNatGateways } from './nat-gateways';
 import { recordCluster, recordNetwork } from './resources';
+import { IArchipelago, ICluster, INetwork } from '../model/interfaces';
 
 /** Renders the model on AWS as the constructs are written (see CloudRenderer). */
 export class AwsRenderer implements CloudRenderer {
-  private readonly transits = new WeakMap<Network, Transit>();
-  private readonly archipelagos = new WeakMap<Archipelago, ArchipelagoVpc>();
+  private readonly transits = new WeakMap<INetwork, Transit>();
+  private readonly archipelagos = new WeakMap<IArchipelago, ArchipelagoVpc>();
 
-  public onNetwork(network: Network): void {
-    const transit = new Transit(network);
+  constructor(private readonly natGateways: AwsNatGateways) {}
+
+  public onNetwork(network: INetwork): void {
+    const transit = new Transit(network, this.natGateways);
     this.transits.set(network, transit);
     recordNetwork(network, () => transit.resources());
   }
 
-  public onArchipelago(archipelago: Archipelago): void {
+  public onArchipelago(archipelago: IArchipelago): void {
     this.archipelagos.set(archipelago, renderArchipelago(archipelago, this.transit(archipelago.network)));
   }
 
-  public onCluster(cluster: ClusterBase): void {
+  public onCluster(cluster: ICluster): void {
     if (cluster.podRouting === PodRouting.ROUTES) {
       throw planError(cluster, 'INPUT-002',
         'podRouting ROUTES is not available on AWS: pods take VPC addresses through the VPC CNI — use PodRouting.VPC_NATIVE');
@@ -37,23 +38,17 @@ export class AwsRenderer implements CloudRenderer {
         case NetworkModel.FLAT: return renderFlat(cluster, transit);
         case NetworkModel.ISOLATED: return renderIsolated(cluster, transit);
         case NetworkModel.ISLAND: return renderIsland(cluster, transit);
-        case NetworkModel.ARCHIPELAGO: return renderMember(cluster, this.archipelago(cluster.node.scope as Archipelago));
+        case NetworkModel.ARCHIPELAGO: return renderMember(cluster, this.archipelago(cluster.archipelago!));
       }
     })();
     recordCluster(cluster, resources);
   }
 
-  private transit(network: Network): Transit {
-    const transit = this.transits.get(network);
-    if (!transit) {
-      throw new Error(`[${network.node.path}] the AWS layer was loaded after this Network was built: import cdktf-kube-networks before building it`);
-    }
-    return transit;
+  private transit(network: INetwork): Transit {
+    return this.transits.get(network)!;
   }
 
-  private archipelago(archipelago: Archipelago): ArchipelagoVpc {
-    const found = this.archipelagos.get(archipelago);
-    if (!found) throw new Error(`[${archipelago.node.path}] the AWS layer was loaded after this Archipelago was built: import cdktf-kube-networks before building it`);
-    return found;
+  private archipelago(archipelago: IArchipelago): ArchipelagoVpc {
+    return this.archipelagos.get(archipelago)!;
   }
 }

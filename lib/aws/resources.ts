@@ -14,6 +14,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { IConstruct } from 'constructs';
+import { attach, attached } from '../model/attached';
 
 /** What a subnet is for. */
 export enum AwsSubnetRole {
@@ -175,47 +176,47 @@ export interface AwsClusterResources extends AwsVpcResources {
 }
 
 // Getters, not snapshots: an archipelago's VPC gains blocks and routes as members are added.
-const networks = new WeakMap<IConstruct, () => AwsNetworkResources>();
-const archipelagos = new WeakMap<IConstruct, () => AwsArchipelagoResources>();
-const clusters = new WeakMap<IConstruct, () => AwsClusterResources>();
+const NETWORK_RESOURCES = Symbol('cdktf-kube-networks.aws.network');
+const ARCHIPELAGO_RESOURCES = Symbol('cdktf-kube-networks.aws.archipelago');
+const CLUSTER_RESOURCES = Symbol('cdktf-kube-networks.aws.cluster');
 
 /** Where to find the AWS resources a network, archipelago or cluster made. */
 export class AwsResources {
   /** The resources of a cluster (for an archipelago member, its VPC is the archipelago's). */
   public static of(cluster: IConstruct): AwsClusterResources {
-    return find(clusters, cluster, 'it is not a cluster of a network on Cloud.aws()');
+    return find(CLUSTER_RESOURCES, cluster, 'it is not a cluster of a network on Cloud.aws()');
   }
 
   /** The resources of an archipelago. */
   public static ofArchipelago(archipelago: IConstruct): AwsArchipelagoResources {
-    return find(archipelagos, archipelago, 'it is not an Archipelago of a network on Cloud.aws()');
+    return find(ARCHIPELAGO_RESOURCES, archipelago, 'it is not an Archipelago of a network on Cloud.aws()');
   }
 
   /** The resources of a main network. */
   public static ofNetwork(network: IConstruct): AwsNetworkResources {
-    return find(networks, network, 'it is not a Network on Cloud.aws()');
+    return find(NETWORK_RESOURCES, network, 'it is not a Network on Cloud.aws()');
   }
 
   private constructor() {}
 }
 
-function find<T>(map: WeakMap<IConstruct, () => T>, construct: IConstruct, why: string): T {
-  const found = map.get(construct);
+function find<T>(key: symbol, construct: IConstruct, why: string): T {
+  const found = attached<() => T>(construct, key);
   if (!found) throw new Error(`${construct.node.path} has no AWS resources: ${why}`);
   return found();
 }
 
 /** Records what a network made (the renderer's side of AwsResources). */
 export function recordNetwork(network: IConstruct, resources: () => AwsNetworkResources): void {
-  networks.set(network, resources);
+  attach(network, NETWORK_RESOURCES, resources);
 }
 
 /** Records what an archipelago made. */
 export function recordArchipelago(archipelago: IConstruct, resources: () => AwsArchipelagoResources): void {
-  archipelagos.set(archipelago, resources);
+  attach(archipelago, ARCHIPELAGO_RESOURCES, resources);
 }
 
 /** Records what a cluster made. */
 export function recordCluster(cluster: IConstruct, resources: () => AwsClusterResources): void {
-  clusters.set(cluster, resources);
+  attach(cluster, CLUSTER_RESOURCES, resources);
 }

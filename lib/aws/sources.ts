@@ -1,45 +1,34 @@
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
-import { IConstruct } from 'constructs';
-import { ClusterBase } from '../model/cluster';
-import { IngressKind } from '../model/gateways';
-import { Network } from '../model/network';
-import { NetworkModel, RangeRole } from '../model/plan';
-import { API_ENDPOINT_RANGE, BlockKind, BLOCK_ORDER, EDGE_RANGE, edgePrefix, PROXY_RANGE_PREFIX } from './layout';
+import { API_ENDPOINT_RANGE, NetworkModel, RangeRole } from '../model/plan';
+import { BlockKind, BLOCK_ORDER, EDGE_RANGE } from './layout';
 import { AwsVpc, BlockSource } from './vpc';
+import { askedRange, IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 
 /** The planned ranges of a cluster that become VPC blocks, by kind. */
 export type ClusterSources = Partial<Record<BlockKind, BlockSource[]>>;
 
-/** The prefix the `name` range of `cluster` was asked with: resource counts depend on it, its place is planned later. */
-function askedPrefix(cluster: ClusterBase, name: string): number {
-  const prefix = cluster.network._prefixOf(cluster, name);
-  if (prefix === undefined) throw new Error(`[${cluster.node.path}] no ${name} range was asked for`);
-  return prefix;
-}
-
 /** A cluster's node and pod ranges, its proxy subnets and exposed API endpoint, as block sources. */
-export function sourcesOf(cluster: ClusterBase): ClusterSources {
-  const source = (id: string, name: string, cidr: () => string): BlockSource =>
-    ({ id, prefix: askedPrefix(cluster, name), cidr, splits: name === 'nodes' || name === 'pods' });
-  const hasProxy = cluster.ingress.some((g) => g.kind === IngressKind.PROXY);
+export function sourcesOf(cluster: ICluster): ClusterSources {
+  // The prefix is known when the range is asked for (resource counts depend on it); its place at synth.
+  const source = (id: string, range: IAskedRange): BlockSource =>
+    ({ id, prefix: range.prefix, cidr: () => range.cidr, splits: range.role === RangeRole.NODE || range.role === RangeRole.POD, zone: range.zone });
+  const asked = cluster.askedRanges;
+  const named = (name: string) => asked.filter((r) => r.name === name);
   return {
-    'nodes': [source('nodes', 'nodes', () => cluster.nodeCidr)],
-    'pods': [source('pods', 'pods', () => cluster.podCidr)],
-    'proxy': hasProxy
-      ? cluster.network.cloud.availabilityZones.map((zone, i) => source(`${PROXY_RANGE_PREFIX}${zone}`, `${PROXY_RANGE_PREFIX}${zone}`, () => cluster.proxySubnetCidrs[i]))
-      : [],
-    'api-endpoint': cluster._exposesApiEndpoint ? [source(API_ENDPOINT_RANGE, API_ENDPOINT_RANGE, () => cluster.apiEndpointCidr!)] : [],
+    'nodes': named('nodes').map((r) => source('nodes', r)),
+    'pods': named('pods').map((r) => source('pods', r)),
+    'proxy': asked.filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined).map((r) => source(r.name, r)),
+    'api-endpoint': named(API_ENDPOINT_RANGE).map((r) => source(API_ENDPOINT_RANGE, r)),
   };
 }
 
 /**
- * Asks the main network for the routable edge block of `owner`'s VPC: a /27 per zone for its
- * transit-gateway and public subnets, planned with everything else (and recorded in the plan file).
+ * The routable edge block of `owner`'s VPC (a /27 per zone for its transit-gateway and public
+ * subnets), which the AWS profile asked for with everything else.
  */
-export function requestEdge(owner: IConstruct, network: Network): BlockSource {
-  const prefix = edgePrefix(network.cloud.availabilityZones.length);
-  const slot = network._request({ owner, name: EDGE_RANGE, role: RangeRole.GATEWAY, pool: network._routablePool, prefix });
-  return { id: 'edge', prefix, cidr: () => slot.cidr, splits: false };
+export function edgeOf(owner: ICluster | IArchipelago): BlockSource {
+  const range = askedRange(owner, EDGE_RANGE);
+  return { id: 'edge', prefix: range.prefix, cidr: () => range.cidr, splits: false };
 }
 
 /** The VPC blocks made for each source, by source id: what the source's subnets depend on. */
@@ -50,14 +39,14 @@ export type Associations = Map<string, VpcIpv4CidrBlockAssociation[]>;
  * which the AWS rules read too). Which block is primary is decided at synth, so every subnet
  * depends on all the VPC's associations.
  */
-export function standaloneVpc(cluster: ClusterBase, sources: ClusterSources): { vpc: AwsVpc; associations: Associations } {
+export function standaloneVpc(cluster: ICluster, sources: ClusterSources): { vpc: AwsVpc; associations: Associations } {
   const ordered = BLOCK_ORDER[cluster.model].flatMap((kind) => sources[kind] ?? []);
   const vpc = new AwsVpc(cluster, cluster.network, ordered);
   return { vpc, associations: new Map(ordered.map((source) => [source.id, vpc.initialAssociations])) };
 }
 
 /** An archipelago member's blocks, added to the archipelago's VPC after its edge block, in BLOCK_ORDER. */
-export function memberBlocks(cluster: ClusterBase, sources: ClusterSources, vpc: AwsVpc): Associations {
+export function memberBlocks(cluster: ICluster, sources: ClusterSources, vpc: AwsVpc): Associations {
   const ordered = BLOCK_ORDER[NetworkModel.ARCHIPELAGO].flatMap((kind) => sources[kind] ?? []);
   return new Map(ordered.map((source) => [source.id, vpc.addBlocks(cluster, source)]));
 }

@@ -9,12 +9,12 @@ import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-ci
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Cidr } from '../ipam';
-import { Network } from '../model/network';
 import { later } from '../model/tokens';
 import { primaryFirst } from './association';
 import { blocksOf, shapeOf, ZoneSubnet, zoneSubnets } from './layout';
 import { tagsFor } from './names';
 import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
+import { INetwork } from '../model/interfaces';
 
 /** A planned range that becomes VPC blocks: its size now, its value at synth. */
 export interface BlockSource {
@@ -26,6 +26,8 @@ export interface BlockSource {
   readonly cidr: () => string;
   /** True for node and pod ranges, which become /16 blocks when larger (blocksOf); others are one block. */
   readonly splits: boolean;
+  /** The zone its one subnet goes in (proxy subnets). @default - the VPC's first zone */
+  readonly zone?: string;
 }
 
 /** The VPC blocks of `source` once planned as `range`. */
@@ -66,7 +68,7 @@ export class AwsVpc {
    * first that AWS lets the others join (primaryFirst, decided at synth), the others are
    * associated as `block-1`, `block-2`, ... in order.
    */
-  constructor(public readonly owner: Construct, public readonly network: Network, sources: readonly BlockSource[]) {
+  constructor(public readonly owner: Construct, public readonly network: INetwork, sources: readonly BlockSource[]) {
     this.zones = network.cloud.availabilityZones;
     const count = sources.reduce((n, source) => n + sourceBlocks(source, shapeOf(source.prefix)).length, 0);
     const ordered = () => primaryFirst(sources.flatMap((source) => sourceBlocks(source, Cidr.parse(source.cidr())).map((cidr) => ({ cidr }))))

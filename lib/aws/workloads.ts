@@ -1,12 +1,11 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { ClusterBase } from '../model/cluster';
 import { later } from '../model/tokens';
-import { proxyZone } from './layout';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
 import { openAmongMembers } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
+import { ICluster } from '../model/interfaces';
 
 /** A cluster's own subnets and the security group of its nodes and pods. */
 export interface Workloads {
@@ -23,22 +22,22 @@ export interface Workloads {
 }
 
 /** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' security group. */
-export function renderWorkloads(cluster: ClusterBase, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
+export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
   const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
     (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
-  const wholeSubnets = (role: AwsSubnetRole, kind: 'proxy' | 'api-endpoint', zoneOf: (id: string) => string) =>
+  const wholeSubnets = (role: AwsSubnetRole, kind: 'proxy' | 'api-endpoint') =>
     (sources[kind] ?? []).map((source) => vpc.addSubnet(cluster, {
       id: source.id,
       role,
-      zone: zoneOf(source.id),
+      zone: source.zone ?? vpc.zones[0],
       cidr: later(source.cidr),
       dependsOn: associations.get(source.id),
     }));
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
-    proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy', proxyZone),
-    apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint', () => vpc.zones[0]),
+    proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
+    apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
     nodeGroup: openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`),
   };
 }
@@ -47,7 +46,7 @@ export function renderWorkloads(cluster: ClusterBase, vpc: AwsVpc, sources: Clus
 export type GatewayResources = Pick<AwsClusterResources, 'networkLoadBalancer' | 'targetGroups' | 'listeners' | 'applicationLoadBalancer'>;
 
 /** Assembles what `AwsResources.of(cluster)` returns. */
-export function clusterResources(cluster: ClusterBase, vpc: AwsVpc, w: Workloads, cni: AwsCniSettings, more: {
+export function clusterResources(cluster: ICluster, vpc: AwsVpc, w: Workloads, cni: AwsCniSettings, more: {
   readonly edge?: Edge;
   readonly gateways?: GatewayResources;
   readonly attachment?: AwsClusterResources['transitGatewayAttachment'];

@@ -5,12 +5,12 @@ import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-
 import { ComputeRegionHealthCheck } from '@cdktf/provider-google/lib/compute-region-health-check';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { Construct } from 'constructs';
-import { ClusterBase } from '../model/cluster';
 import { Ingress, IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { IslandNetwork } from './island-network';
 import { gcpName } from './names';
+import { ICluster } from '../model/interfaces';
 
 /** What the gateways of one cluster made. */
 export interface GatewayResources {
@@ -19,7 +19,7 @@ export interface GatewayResources {
 }
 
 /** The seeds' three gateways into an island: NodePorts, an internal L4 load balancer (VIP), an L7 proxy. */
-export function renderIngress(cluster: ClusterBase, island: IslandNetwork, subnet: ComputeSubnetwork): GatewayResources {
+export function renderIngress(cluster: ICluster, island: IslandNetwork, subnet: ComputeSubnetwork): GatewayResources {
   const firewalls: ComputeFirewall[] = [];
   const nodes = later(() => cluster.nodeCidr);
   const seen = new Map<IngressKind, number>();
@@ -64,7 +64,7 @@ export function renderIngress(cluster: ClusterBase, island: IslandNetwork, subne
 }
 
 /** An internal passthrough network load balancer: address, health check, backend service, forwarding rule. */
-function loadBalancer(cluster: ClusterBase, island: IslandNetwork, subnet: ComputeSubnetwork, gateway: Ingress, suffix: string): ComputeFirewall[] {
+function loadBalancer(cluster: ICluster, island: IslandNetwork, subnet: ComputeSubnetwork, gateway: Ingress, suffix: string): ComputeFirewall[] {
   const scope = new Construct(cluster, `load-balancer${suffix}`);
   const name = gcpName(cluster, `lb${suffix}`);
   const region = cluster.network.cloud.region;

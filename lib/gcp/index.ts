@@ -1,12 +1,5 @@
 // The GCP layer: renders the model into @cdktf/provider-google resources (deep imports
-// only) and checks the GCP-* rules. Loading it registers both with the model.
-import { CloudProvider } from '../model/cloud';
-import { registerRenderer } from '../model/renderer';
-import { registerCloudRules } from '../policy/catalog';
-import { GcpRenderer } from './renderer';
-import { GCP_RULES } from './rules';
-
-registerRenderer(CloudProvider.GCP, new GcpRenderer());
-registerCloudRules(CloudProvider.GCP, GCP_RULES);
-
+// only), plans what GCP builds beyond each cluster's ranges (GcpProfile), and holds the
+// GCP-* rules. A GcpCloud object (Cloud.gcp()) carries all three to the model.
+export { GcpCloudProps } from './cloud';
 export { GcpResources, GcpClusterResources, GcpNetworkResources } from './resources';

@@ -3,15 +3,12 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat, ComputeRouterNatSubnetwork } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
-import { Construct } from 'constructs';
 import { EgressKind } from '../model/gateways';
-import { RangeRole } from '../model/plan';
+import { askedRange, IArchipelago, ICluster } from '../model/interfaces';
 import { later, laterList } from '../model/tokens';
 import { MainNetwork } from './main-network';
 import { gcpName } from './names';
-
-/** Prefix of the PRIVATE_NAT subnet: 32 translation addresses for an island's pods. */
-const PRIVATE_NAT_PREFIX = 27;
+import { PRIVATE_NAT } from './profile';
 
 /**
  * The VPC network of an island (or of an archipelago): its own network, because GCP
@@ -35,7 +32,7 @@ export class IslandNetwork {
    * @param owner the island cluster or archipelago
    * @param privateRanges its private ranges, which the spoke must not export
    */
-  constructor(private readonly owner: Construct, private readonly main: MainNetwork, privateRanges: () => string[]) {
+  constructor(private readonly owner: ICluster | IArchipelago, private readonly main: MainNetwork, privateRanges: () => string[]) {
     this.vpc = new ComputeNetwork(owner, 'vpc', {
       name: gcpName(owner),
       autoCreateSubnetworks: false,
@@ -88,16 +85,13 @@ export class IslandNetwork {
 
   private hubNat(): ComputeRouterNat {
     if (!this.privateNat) {
-      const network = this.main.network;
-      const range = network._request({
-        owner: this.owner, name: 'private-nat', role: RangeRole.GATEWAY, pool: network._routablePool, prefix: PRIVATE_NAT_PREFIX,
-      });
+      const owner = this.owner;
       this.privateNatSubnet = new ComputeSubnetwork(this.owner, 'private-nat-subnet', {
         name: gcpName(this.owner, 'private-nat'),
         network: this.vpc.id,
         region: this.main.region,
         purpose: 'PRIVATE_NAT',
-        ipCidrRange: later(() => range.cidr),
+        ipCidrRange: later(() => askedRange(owner, PRIVATE_NAT).cidr),
       });
       this.privateNat = new ComputeRouterNat(this.owner, 'private-nat', {
         name: gcpName(this.owner, 'private-nat'),

@@ -3,9 +3,9 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat, ComputeRouterNatSubnetwork } from '@cdktf/provider-google/lib/compute-router-nat';
 import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
-import { Network } from '../model/network';
 import { gcpName } from './names';
 import { GcpNetworkResources, recordNetwork } from './resources';
+import { INetwork } from '../model/interfaces';
 
 /**
  * The main network on GCP: a custom-mode VPC for flat clusters, one Cloud NAT for them,
@@ -19,7 +19,7 @@ export class MainNetwork {
   private nat?: ComputeRouterNat;
   private readonly natted: ComputeRouterNatSubnetwork[] = [];
 
-  constructor(public readonly network: Network) {
+  constructor(public readonly network: INetwork) {
     this.vpc = new ComputeNetwork(network, 'vpc', {
       name: gcpName(network),
       autoCreateSubnetworks: false,

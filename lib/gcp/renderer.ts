@@ -1,12 +1,9 @@
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import { Archipelago } from '../model/archipelago';
-import { ClusterBase } from '../model/cluster';
 import { EgressKind } from '../model/gateways';
-import { Network } from '../model/network';
-import { NetworkModel, PodRouting, RangeRole } from '../model/plan';
-import { CloudRenderer } from '../model/renderer';
+import { API_ENDPOINT_RANGE, NetworkModel, PodRouting } from '../model/plan';
+import { CloudRenderer } from '../model/strategy';
 import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { renderIngress } from './gateways';
@@ -14,19 +11,20 @@ import { IslandNetwork } from './island-network';
 import { MainNetwork } from './main-network';
 import { gcpName } from './names';
 import { GcpClusterResources, recordCluster } from './resources';
-import { CONTROL_PLANE } from './rules';
+import { CONTROL_PLANE } from './profile';
 import { clusterSubnet, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
+import { IArchipelago, ICluster, INetwork } from '../model/interfaces';
 
 /** Renders the model on GCP as the constructs are written (see CloudRenderer). */
 export class GcpRenderer implements CloudRenderer {
-  private readonly mains = new WeakMap<Network, MainNetwork>();
-  private readonly archipelagos = new WeakMap<Archipelago, IslandNetwork>();
+  private readonly mains = new WeakMap<INetwork, MainNetwork>();
+  private readonly archipelagos = new WeakMap<IArchipelago, IslandNetwork>();
 
-  public onNetwork(network: Network): void {
+  public onNetwork(network: INetwork): void {
     this.mains.set(network, new MainNetwork(network));
   }
 
-  public onArchipelago(archipelago: Archipelago): void {
+  public onArchipelago(archipelago: IArchipelago): void {
     const main = this.main(archipelago.network);
     const island = new IslandNetwork(archipelago, main, () => [archipelago.podCidr]);
     this.archipelagos.set(archipelago, island);
@@ -34,11 +32,11 @@ export class GcpRenderer implements CloudRenderer {
     allowIngress(archipelago, island.vpc, {
       id: 'members',
       description: `Flat inside archipelago ${archipelago.node.path}: member nodes and pods reach each other`,
-      sources: laterList(() => [archipelago.podCidr, ...archipelago.clusters.map((c) => c.nodeCidr)]),
+      sources: laterList(() => [archipelago.podCidr, ...archipelago.members.map((c) => c.nodeCidr)]),
     });
   }
 
-  public onCluster(cluster: ClusterBase): void {
+  public onCluster(cluster: ICluster): void {
     const main = this.main(cluster.network);
     const controlPlane = this.controlPlane(cluster);
     const resources = (() => {
@@ -46,22 +44,20 @@ export class GcpRenderer implements CloudRenderer {
         case NetworkModel.FLAT: return this.flat(cluster, main);
         case NetworkModel.ISOLATED: return this.isolated(cluster, main);
         case NetworkModel.ISLAND: return this.island(cluster, new IslandNetwork(cluster, main, () => [cluster.podCidr, cluster.serviceCidr]));
-        case NetworkModel.ARCHIPELAGO: return this.island(cluster, this.archipelagos.get(cluster.node.scope as Archipelago)!);
+        case NetworkModel.ARCHIPELAGO: return this.island(cluster, this.archipelagos.get(cluster.archipelago!)!);
       }
     })();
     recordCluster(cluster, () => ({ ...resources(), masterIpv4CidrBlock: controlPlane }));
   }
 
   /** A routable /28 for a private GKE control plane, when the cloud asks for them. */
-  private controlPlane(cluster: ClusterBase): string | undefined {
-    if (!cluster.network.cloud.privateControlPlanes) return undefined;
-    const network = cluster.network;
-    const range = network._request({ owner: cluster, name: CONTROL_PLANE, role: RangeRole.GATEWAY, pool: network._routablePool, prefix: 28 });
-    return later(() => range.cidr);
+  private controlPlane(cluster: ICluster): string | undefined {
+    const range = cluster.askedRanges.find((r) => r.name === CONTROL_PLANE);
+    return range ? later(() => range.cidr) : undefined;
   }
 
   /** Flat: a subnet of the main VPC, NATed to the internet; pods reachable from the whole main network. */
-  private flat(cluster: ClusterBase, main: MainNetwork): () => GcpClusterResources {
+  private flat(cluster: ICluster, main: MainNetwork): () => GcpClusterResources {
     const subnet = clusterSubnet(cluster, main.vpc);
     const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
     // Routes-based pods have no alias range to NAT: they leave as their node (ip-masq-agent).
@@ -93,7 +89,7 @@ export class GcpRenderer implements CloudRenderer {
   }
 
   /** Isolated: its own network with no route out; nothing crosses but an exposed API endpoint. */
-  private isolated(cluster: ClusterBase, main: MainNetwork): () => GcpClusterResources {
+  private isolated(cluster: ICluster, main: MainNetwork): () => GcpClusterResources {
     const vpc = new ComputeNetwork(cluster, 'vpc', {
       name: gcpName(cluster),
       autoCreateSubnetworks: false,
@@ -102,7 +98,8 @@ export class GcpRenderer implements CloudRenderer {
     });
     const subnet = clusterSubnet(cluster, vpc);
     const firewalls = withinCluster(cluster, vpc);
-    const apiEndpointSubnetwork = !cluster._exposesApiEndpoint ? undefined : new ComputeSubnetwork(cluster, 'api-endpoint-subnetwork', {
+    const exposed = cluster.askedRanges.some((r) => r.name === API_ENDPOINT_RANGE);
+    const apiEndpointSubnetwork = !exposed ? undefined : new ComputeSubnetwork(cluster, 'api-endpoint-subnetwork', {
       name: gcpName(cluster, 'api'),
       network: main.vpc.id,
       region: cluster.network.cloud.region,
@@ -113,7 +110,7 @@ export class GcpRenderer implements CloudRenderer {
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
-  private island(cluster: ClusterBase, island: IslandNetwork): () => GcpClusterResources {
+  private island(cluster: ICluster, island: IslandNetwork): () => GcpClusterResources {
     const subnet = clusterSubnet(cluster, island.vpc);
     const egress = cluster.egress?.kind ?? EgressKind.MASQUERADE;
     island.addEgress(subnet, egress);
@@ -121,7 +118,7 @@ export class GcpRenderer implements CloudRenderer {
     const gateways = renderIngress(cluster, island, subnet);
     const firewalls = [...(standalone ? withinCluster(cluster, island.vpc) : []), ...gateways.firewalls];
     // Masquerade: pods keep their address only towards their own island (archipelago); NAT: never masquerade.
-    const archipelago = cluster.node.scope as Archipelago;
+    const archipelago = cluster.archipelago;
     return () => ({
       ...base(island.vpc, subnet, firewalls),
       router: island.router,
@@ -131,17 +128,17 @@ export class GcpRenderer implements CloudRenderer {
       spoke: island.spoke,
       proxySubnetwork: gateways.proxySubnet,
       // Read when asked for, as plain strings for the ip-masq-agent ConfigMap.
-      ipMasqAgentNonMasqueradeCidrs: egress === EgressKind.NAT ? ['0.0.0.0/0'] : [standalone ? cluster.podCidr : archipelago.podCidr],
+      ipMasqAgentNonMasqueradeCidrs: egress === EgressKind.NAT ? ['0.0.0.0/0'] : [standalone || !archipelago ? cluster.podCidr : archipelago.podCidr],
     });
   }
 
-  private main(network: Network): MainNetwork {
+  private main(network: INetwork): MainNetwork {
     return this.mains.get(network)!;
   }
 }
 
 /** Nodes and pods of one cluster reach each other. */
-function withinCluster(cluster: ClusterBase, vpc: ComputeNetwork): ComputeFirewall[] {
+function withinCluster(cluster: ICluster, vpc: ComputeNetwork): ComputeFirewall[] {
   const ranges = laterList(() => [cluster.nodeCidr, cluster.podCidr]);
   return [allowIngress(cluster, vpc, {
     id: 'intra',

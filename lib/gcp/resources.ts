@@ -6,6 +6,7 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
 import { IConstruct } from 'constructs';
+import { attach, attached } from '../model/attached';
 
 /** The GCP resources of a main network. */
 export interface GcpNetworkResources {
@@ -61,21 +62,21 @@ export interface GcpClusterResources {
 }
 
 // Getters, not snapshots: a network gains its hub and NAT as clusters are added.
-const networks = new WeakMap<IConstruct, () => GcpNetworkResources>();
-const clusters = new WeakMap<IConstruct, () => GcpClusterResources>();
+const NETWORK_RESOURCES = Symbol('cdktf-kube-networks.gcp.network');
+const CLUSTER_RESOURCES = Symbol('cdktf-kube-networks.gcp.cluster');
 
 /** Where to find the GCP resources a network or cluster made. */
 export class GcpResources {
   /** The resources of a cluster. */
   public static of(cluster: IConstruct): GcpClusterResources {
-    const found = clusters.get(cluster);
+    const found = attached<() => GcpClusterResources>(cluster, CLUSTER_RESOURCES);
     if (!found) throw new Error(`${cluster.node.path} has no GCP resources: it is not a cluster of a network on Cloud.gcp()`);
     return found();
   }
 
   /** The resources of a main network. */
   public static ofNetwork(network: IConstruct): GcpNetworkResources {
-    const found = networks.get(network);
+    const found = attached<() => GcpNetworkResources>(network, NETWORK_RESOURCES);
     if (!found) throw new Error(`${network.node.path} has no GCP resources: it is not a Network on Cloud.gcp()`);
     return found();
   }
@@ -85,10 +86,10 @@ export class GcpResources {
 
 /** Records what a network made (the renderer's side of GcpResources). */
 export function recordNetwork(network: IConstruct, resources: () => GcpNetworkResources): void {
-  networks.set(network, resources);
+  attach(network, NETWORK_RESOURCES, resources);
 }
 
 /** Records what a cluster made (the renderer's side of GcpResources). */
 export function recordCluster(cluster: IConstruct, resources: () => GcpClusterResources): void {
-  clusters.set(cluster, resources);
+  attach(cluster, CLUSTER_RESOURCES, resources);
 }

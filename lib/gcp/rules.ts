@@ -1,6 +1,7 @@
 import { Cidr, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
+import { CONTROL_PLANE } from './profile';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { describe } from '../policy/rules/describe';
 import { gcpName } from './names';
@@ -111,9 +112,6 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
     .flatMap((g) => g.subnetCidrs)
     .filter((cidr) => Cidr.parse(cidr).prefix > 26)
     .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
-
-/** Name of the control-plane range a cluster gets with Cloud.gcp({ privateControlPlanes: true }). */
-export const CONTROL_PLANE = 'control-plane';
 
 /** The GCP rules, checked on every network on Cloud.gcp(). */
 export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke009, gke010, nat004, lb001];

@@ -1,9 +1,9 @@
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import { ClusterBase } from '../model/cluster';
 import { PodRouting } from '../model/plan';
 import { later } from '../model/tokens';
 import { gcpName } from './names';
+import { ICluster } from '../model/interfaces';
 
 /** Secondary range names: stable, so a GKE cluster can be handed them. */
 export const POD_RANGE_NAME = 'pods';
@@ -14,7 +14,7 @@ export const SERVICE_RANGE_NAME = 'services';
  * A routes-based cluster has no secondary ranges: GKE takes its pod and service ranges as
  * `cluster_ipv4_cidr` / `services_ipv4_cidr`, and pods are reached through routes per node.
  */
-export function clusterSubnet(cluster: ClusterBase, network: ComputeNetwork): ComputeSubnetwork {
+export function clusterSubnet(cluster: ICluster, network: ComputeNetwork): ComputeSubnetwork {
   const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
   return new ComputeSubnetwork(cluster, 'subnetwork', {
     name: gcpName(cluster),

@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
-import { ClusterBase, ClusterEdge, ClusterPools, ClusterSizeProps } from './cluster';
+import { ClusterBase, ClusterSizeProps } from './cluster';
 import { orFail, planError } from './errors';
-import { Egress } from './gateways';
-import { GatewayProps } from './island-cluster';
+import { Egress, GatewayProps } from './gateways';
+import { IAskedRange, ICluster } from './interfaces';
 import { Network } from './network';
 import { NetworkModel, RangeRole } from './plan';
-import { rendererFor } from './renderer';
+import { RangeSlot } from './planner';
+import { RangeNeed } from './strategy';
 
 /** Props of an {@link Archipelago}. */
 export interface ArchipelagoProps extends GatewayProps {
@@ -41,6 +42,7 @@ export class Archipelago extends Construct {
 
   private readonly defaults: GatewayProps;
   private readonly memberPool: AddressPool;
+  private readonly extras: RangeSlot[] = [];
 
   constructor(scope: Construct, id: string, props: ArchipelagoProps) {
     super(scope, id);
@@ -49,20 +51,23 @@ export class Archipelago extends Construct {
     }
     this.network = props.network;
     this.defaults = { ingress: props.ingress, egress: props.egress };
+    const planner = this.network._planner;
     const islands = Cidr.parse(this.network.islandCidr);
     const pin = props.podCidr === undefined ? undefined : orFail(this, 'INPUT-001', () => Cidr.parse(props.podCidr!, 'podCidr'));
-    this.podCidr = this.network._place({
+    this.podCidr = planner.placeNow({
       owner: this,
       name: 'pods',
       role: RangeRole.SUPER_RANGE,
-      pool: this.network._privatePool(this, '', islands),
+      pool: planner.privatePool(this.node.path, this.node.path, islands),
       model: NetworkModel.ARCHIPELAGO,
       pin,
       prefix: Math.max(islands.prefix, DEFAULT_SUPER_RANGE_PREFIX),
     });
-    this.memberPool = this.network._privatePool(this, 'members', Cidr.parse(this.podCidr));
+    this.memberPool = planner.privatePool(`${this.node.path}:members`, this.node.path, Cidr.parse(this.podCidr));
     this.network._addSubject(this);
-    rendererFor(this.network.cloud.provider)?.onArchipelago(this);
+    const strategy = this.network._strategy;
+    this.ask(strategy.profile.archipelagoNeeds(this));
+    strategy.renderer.onArchipelago(this);
   }
 
   /** Adds a member cluster; its pod and service ranges come from the super-range. */
@@ -70,6 +75,16 @@ export class Archipelago extends Construct {
     const cluster = new ArchipelagoCluster(this, id, props);
     this.clusters.push(cluster);
     return cluster;
+  }
+
+  /** The members, as the cloud layers see them. */
+  public get members(): ICluster[] {
+    return [...this.clusters];
+  }
+
+  /** The ranges its cloud asked for the archipelago (an AWS edge block, a GCP private NAT subnet). */
+  public get askedRanges(): IAskedRange[] {
+    return [...this.extras];
   }
 
   /** The pool members plan pod and service ranges in. @internal */
@@ -80,6 +95,19 @@ export class Archipelago extends Construct {
   /** Gateways members get when they name none. @internal */
   public get _defaults(): GatewayProps {
     return this.defaults;
+  }
+
+  /** Asks for the routable ranges a member needs of the archipelago (each name once). @internal */
+  public _join(member: ICluster): void {
+    this.ask(this.network._strategy.profile.memberNeeds(this, member));
+  }
+
+  private ask(needs: RangeNeed[]): void {
+    const planner = this.network._planner;
+    for (const need of needs) {
+      if (this.extras.some((slot) => slot.name === need.name)) continue;
+      this.extras.push(planner.request({ owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone }));
+    }
   }
 }
 
@@ -96,23 +124,15 @@ export class ArchipelagoCluster extends ClusterBase {
     if (!(archipelago instanceof Archipelago)) {
       throw new Error(`ArchipelagoCluster ${id}: create members with archipelago.addCluster('${id}', props)`);
     }
-    super(archipelago, id, { ...props, network: archipelago.network }, NetworkModel.ARCHIPELAGO);
+    const defaults = archipelago._defaults;
+    super(archipelago, id, { ...props, network: archipelago.network }, {
+      model: NetworkModel.ARCHIPELAGO,
+      space: archipelago._memberPool,
+      ingress: props?.ingress ?? defaults.ingress,
+      egress: props?.egress ?? defaults.egress ?? Egress.masquerade(),
+      archipelago,
+    });
     this.archipelago = archipelago;
-  }
-
-  /** @internal */
-  protected _pools(): ClusterPools {
-    const members = (this.node.scope as Archipelago)._memberPool;
-    return { nodes: this.network._routablePool, pods: members, services: members };
-  }
-
-  /** @internal */
-  protected _edge(props: ArchipelagoClusterProps): ClusterEdge {
-    const defaults = (this.node.scope as Archipelago)._defaults;
-    return {
-      ingress: props.ingress ?? defaults.ingress,
-      egress: props.egress ?? defaults.egress ?? Egress.masquerade(),
-      archipelago: this.node.scope as Archipelago,
-    };
+    this._complete(this, () => archipelago._join(this));
   }
 }

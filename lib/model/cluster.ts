@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
-import { CloudProvider } from './cloud';
 import { orFail, planError } from './errors';
 import { Egress, Ingress, IngressKind } from './gateways';
-import { Network, RangeSlot } from './network';
-import { ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
+import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
-import { rendererFor } from './renderer';
+import { Network } from './network';
+import { RangeSlot } from './planner';
+import { API_ENDPOINT_RANGE, ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
 import { resolveSizing } from './sizing';
 
 /** How big a cluster is, in the user's terms, or which ranges it must use. */
@@ -54,26 +54,34 @@ export interface ClusterProps extends ClusterSizeProps {
   readonly network: Network;
 }
 
-/** Where a cluster's three ranges are planned. */
-export interface ClusterPools {
-  readonly nodes: AddressPool;
-  readonly pods: AddressPool;
-  readonly services: AddressPool;
-}
+/** Where a model plans a cluster's pod and service ranges (nodes are routable, except an isolated cluster's). */
+export type PrivateSpace = 'routable' | 'island' | 'own' | AddressPool;
 
-/** Gateways a cluster was given, and the archipelago it belongs to. */
-export interface ClusterEdge {
+/** What a concrete cluster class tells the base: its model, where it plans, and its edge. @internal */
+export interface ClusterSpec {
+  readonly model: NetworkModel;
+  readonly space: PrivateSpace;
   readonly ingress?: Ingress[];
   readonly egress?: Egress;
-  readonly archipelago?: Construct;
+  /** The archipelago the cluster is a member of. */
+  readonly archipelago?: IArchipelago;
   /** Plan a routable /28 for the API endpoint (isolated clusters). */
   readonly exposeApiEndpoint?: boolean;
   /** How pods are reached (flat clusters). */
   readonly podRouting?: PodRouting;
+  /** Props the model does not take that were given anyway, with what to do instead (MODEL-010). */
+  readonly misplaced?: { readonly props: string[]; readonly fix: string };
+}
+
+/** Which of `names` were given a value in `props` (props that a model does not take, written anyway from JavaScript or a cast). */
+export function givenProps(props: object | undefined, names: string[]): string[] {
+  const values = new Map(Object.entries(props ?? {}));
+  return names.filter((name) => values.get(name) !== undefined);
 }
 
 /**
- * What every cluster decides in its constructor, as plain strings and numbers.
+ * What every cluster decides in its constructor, as plain strings and numbers. Extended
+ * by the four models' classes only; renderers see clusters as {@link ICluster}.
  */
 export abstract class ClusterBase extends Construct {
   /** The main network. */
@@ -92,30 +100,26 @@ export abstract class ClusterBase extends Construct {
   public readonly ingress: Ingress[];
   /** How pods leave the cluster (islands and archipelago members). */
   public readonly egress?: Egress;
+  /** How the main network reaches the pods: VPC-native, or routes per node (flat clusters may choose). */
+  public readonly podRouting: PodRouting;
 
-  private readonly archipelagoPath?: string;
-  private readonly edge: ClusterEdge;
+  private readonly member?: IArchipelago;
   private readonly slots: Record<'pods' | 'services' | 'nodes', RangeSlot>;
-  private readonly proxySlots: RangeSlot[];
   private readonly apiEndpoint?: RangeSlot;
+  private readonly extras: RangeSlot[] = [];
+  private proxySlots: RangeSlot[] = [];
 
-  protected constructor(scope: Construct, id: string, props: ClusterProps, model: NetworkModel) {
+  protected constructor(scope: Construct, id: string, props: ClusterProps, spec: ClusterSpec) {
     super(scope, id);
     if (!Network.isNetwork(props?.network)) {
       throw planError(this, 'INPUT-002', 'network is required: pass the Network the cluster lives in (network: myNetwork)');
     }
-    this.network = props.network;
-    this.model = model;
-    const edge = this._edge(props);
-    this.edge = edge;
-    if ((model === NetworkModel.FLAT || model === NetworkModel.ISOLATED)) {
-      const extra = props as { ingress?: unknown; egress?: unknown };
-      if (extra.ingress !== undefined || extra.egress !== undefined) {
-        throw planError(this, 'MODEL-010', model === NetworkModel.FLAT
-          ? 'a flat cluster needs no gateway: its pods are routable in the main network — remove ingress and egress, or use IslandCluster'
-          : 'an isolated cluster has no gateways: nothing crosses its edge — remove ingress and egress (exposeApiEndpoint exposes the API server)');
-      }
+    if (spec.misplaced && spec.misplaced.props.length > 0) {
+      throw planError(this, 'MODEL-010', spec.misplaced.fix);
     }
+    this.network = props.network;
+    this.model = spec.model;
+    this.member = spec.archipelago;
 
     const pin = (text: string | undefined, prop: string) =>
       text === undefined ? undefined : orFail(this, 'INPUT-001', () => Cidr.parse(text, prop));
@@ -135,51 +139,40 @@ export abstract class ClusterBase extends Construct {
       family: Cidr.parse(this.network.cidr).family,
     }));
 
-    const pools = this._pools();
-    if (edge.exposeApiEndpoint) {
+    const planner = this.network._planner;
+    const privatePool = (range: string) => planner.privatePool(this.node.path, this.node.path, Cidr.parse(range));
+    const pods = spec.space === 'routable' ? planner.routable
+      : spec.space === 'island' ? privatePool(this.network.islandCidr)
+        : spec.space === 'own' ? privatePool(this.network.cidr)
+          : spec.space;
+    const nodes = spec.space === 'own' ? pods : planner.routable;
+    if (spec.exposeApiEndpoint) {
       // Asked first, and kept free in the cluster's own pool too: a cloud may make it a block of the cluster's network.
-      this.apiEndpoint = this.network._request({
-        owner: this, name: 'api-endpoint', role: RangeRole.GATEWAY, pool: this.network._routablePool, prefix: 28, alsoFreeIn: pools.nodes,
+      this.apiEndpoint = planner.request({
+        owner: this, name: API_ENDPOINT_RANGE, role: RangeRole.GATEWAY, pool: planner.routable, prefix: 28, alsoFreeIn: nodes,
       });
     }
     const ask = (name: string, role: RangeRole, pool: AddressPool, pinned: Cidr | undefined, prefix: number) =>
-      this.network._request({ owner: this, name, role, pool, model, pin: pinned, prefix });
+      planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix });
     // Largest first keeps the pools compact; the plan file keeps ranges where they are.
     this.slots = {
-      pods: ask('pods', RangeRole.POD, pools.pods, podPin, sizing.podPrefix),
-      services: ask('services', RangeRole.SERVICE, pools.services, servicePin, sizing.servicePrefix),
-      nodes: ask('nodes', RangeRole.NODE, pools.nodes, nodePin, sizing.nodePrefix),
+      pods: ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix),
+      services: ask('services', RangeRole.SERVICE, pods, servicePin, sizing.servicePrefix),
+      nodes: ask('nodes', RangeRole.NODE, nodes, nodePin, sizing.nodePrefix),
     };
 
     this.nodeMaskSize = sizing.nodeMaskSize;
     this.maxNodes = sizing.maxNodes;
     this.maxPodsPerNode = sizing.maxPodsPerNode;
     this.maxServices = sizing.maxServices;
-    this.ingress = [...(edge.ingress ?? [])];
-    this.egress = edge.egress;
-    this.archipelagoPath = edge.archipelago?.node.path;
-    this.proxySlots = this.ingress
-      .filter((g) => g.kind === IngressKind.PROXY)
-      .slice(0, 1)
-      .flatMap((g) => this.askProxySubnets(g.subnetMaskSize));
-
-    this.network._addCluster(this);
-    rendererFor(this.network.cloud.provider)?.onCluster(this);
+    this.ingress = [...(spec.ingress ?? [])];
+    this.egress = spec.egress;
+    this.podRouting = spec.podRouting ?? PodRouting.VPC_NATIVE;
   }
 
   /** The routable /28 of an exposed API endpoint (isolated clusters); undefined when not exposed. */
   public get apiEndpointCidr(): string | undefined {
     return this.apiEndpoint?.cidr;
-  }
-
-  /** True when an API endpoint subnet was asked for; reading apiEndpointCidr would plan it. @internal */
-  public get _exposesApiEndpoint(): boolean {
-    return this.apiEndpoint !== undefined;
-  }
-
-  /** Path of the archipelago the cluster belongs to, if any. @internal */
-  public get _archipelagoPath(): string | undefined {
-    return this.archipelagoPath;
   }
 
   /** Node range. */
@@ -212,14 +205,14 @@ export abstract class ClusterBase extends Construct {
     return kubeControllerManagerArgs(this);
   }
 
-  /** How the main network reaches the pods: VPC-native, or routes per node (flat clusters may choose). */
-  public get podRouting(): PodRouting {
-    return this.edge.podRouting ?? PodRouting.VPC_NATIVE;
-  }
-
   /** Proxy subnets in the main network, when a proxy gateway was asked for. */
   public get proxySubnetCidrs(): string[] {
     return this.proxySlots.map((slot) => slot.cidr);
+  }
+
+  /** Every range asked for the cluster: pods, services, nodes, then its API endpoint and what its cloud needs. */
+  public get askedRanges(): IAskedRange[] {
+    return [this.slots.pods, this.slots.services, this.slots.nodes, ...(this.apiEndpoint ? [this.apiEndpoint] : []), ...this.extras];
   }
 
   /** This cluster as plain plan data. @internal */
@@ -240,28 +233,28 @@ export abstract class ClusterBase extends Construct {
       maxNodes: this.maxNodes,
       maxPodsPerNode: this.maxPodsPerNode,
       maxServices: this.maxServices,
-      archipelago: this.archipelagoPath,
+      archipelago: this.member?.node.path,
       ingress: gateways,
       egress: this.egress?.kind,
       podRouting: this.podRouting,
     };
   }
 
-  /** The pools this model plans its ranges in. @internal */
-  protected abstract _pools(): ClusterPools;
-
-  /** The gateways and archipelago given in `props`. @internal */
-  protected _edge(_props: ClusterProps): ClusterEdge {
-    return {};
-  }
-
-  private askProxySubnets(mask: number | undefined): RangeSlot[] {
-    const pool = this.network._routablePool;
-    const place = (name: string, prefix: number) =>
-      this.network._request({ owner: this, name, role: RangeRole.GATEWAY, pool, prefix });
-    if (this.network.cloud.provider === CloudProvider.AWS) {
-      return this.network.cloud.availabilityZones.map((zone) => place(`proxy-${zone}`, mask ?? 27));
+  /**
+   * Completes a cluster once its class has set every field: asks the ranges its cloud builds
+   * for it, joins the network's plan and renders. Each model's constructor ends with it.
+   * @internal
+   */
+  protected _complete(cluster: ICluster, beforeRender?: () => void): void {
+    const strategy = this.network._strategy;
+    const planner = this.network._planner;
+    for (const need of strategy.profile.clusterNeeds(cluster)) {
+      const slot = planner.request({ owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone });
+      this.extras.push(slot);
+      if (need.proxy) this.proxySlots = [...this.proxySlots, slot];
     }
-    return [place('proxy', mask ?? 23)];
+    beforeRender?.();
+    this.network._addCluster(this);
+    strategy.renderer.onCluster(cluster);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ClusterBase, ClusterEdge, ClusterPools, ClusterProps } from './cluster';
+import { ClusterBase, ClusterProps, givenProps } from './cluster';
 import { NetworkModel, PodRouting } from './plan';
 
 /** Props of a {@link FlatCluster}. */
@@ -20,17 +20,15 @@ export interface FlatClusterProps extends ClusterProps {
  */
 export class FlatCluster extends ClusterBase {
   constructor(scope: Construct, id: string, props: FlatClusterProps) {
-    super(scope, id, props, NetworkModel.FLAT);
-  }
-
-  /** @internal */
-  protected _edge(props: FlatClusterProps): ClusterEdge {
-    return { podRouting: props.podRouting };
-  }
-
-  /** @internal */
-  protected _pools(): ClusterPools {
-    const routable = this.network._routablePool;
-    return { nodes: routable, pods: routable, services: routable };
+    super(scope, id, props, {
+      model: NetworkModel.FLAT,
+      space: 'routable',
+      podRouting: props?.podRouting,
+      misplaced: {
+        props: givenProps(props, ['ingress', 'egress']),
+        fix: 'a flat cluster needs no gateway: its pods are routable in the main network — remove ingress and egress, or use IslandCluster',
+      },
+    });
+    this._complete(this);
   }
 }

@@ -116,3 +116,17 @@ export class Egress {
     this.kind = kind;
   }
 }
+
+/** Gateways of an island or archipelago member. */
+export interface GatewayProps {
+  /**
+   * How traffic gets in: `Ingress.nodePort()`, `Ingress.loadBalancer({ ports })`, `Ingress.proxy()`.
+   * @default - no ingress
+   */
+  readonly ingress?: Ingress[];
+  /**
+   * How pods get out: `Egress.masquerade()` (SNAT on the node) or `Egress.nat()`.
+   * @default Egress.masquerade()
+   */
+  readonly egress?: Egress;
+}

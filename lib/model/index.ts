@@ -1,10 +1,14 @@
-// The constructs users write and the plan they resolve to. Knows no cloud's resources.
-export { Cloud, CloudProvider, GcpCloudProps, AwsCloudProps } from './cloud';
-export { Ingress, Egress, IngressKind, EgressKind, NodePortIngressProps, LoadBalancerIngressProps, ProxyIngressProps } from './gateways';
+// The model layer: the constructs users write and the plan they resolve to, the planner that
+// places every range, and the estate that checks and records plans at synth. It knows no
+// cloud and no policy: each cloud object (ICloud) brings its renderer, rules and checker.
+export { CloudProvider, ICloud } from './cloud';
+export { Ingress, Egress, IngressKind, EgressKind, NodePortIngressProps, LoadBalancerIngressProps, ProxyIngressProps, GatewayProps } from './gateways';
 export { NetworkModel, PodRouting, RangeRole, RangeSource, PlannedRange, GatewayPlan, ClusterPlan, NetworkPlan, PlanSuppression } from './plan';
+export { Severity, PolicyFinding, IPolicyRule, PolicyViolation, RuleDescription } from './rule';
+export { INetwork, ICluster, IArchipelago, IAskedRange } from './interfaces';
 export { Network, NetworkProps, ReservedRange } from './network';
-export { ClusterBase, ClusterProps, ClusterSizeProps } from './cluster';
+export { ClusterProps, ClusterSizeProps } from './cluster';
 export { FlatCluster, FlatClusterProps } from './flat-cluster';
 export { IsolatedCluster, IsolatedClusterProps } from './isolated-cluster';
-export { IslandCluster, IslandClusterProps, GatewayProps } from './island-cluster';
+export { IslandCluster, IslandClusterProps } from './island-cluster';
 export { Archipelago, ArchipelagoProps, ArchipelagoCluster, ArchipelagoClusterProps } from './archipelago';

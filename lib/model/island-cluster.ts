@@ -1,22 +1,7 @@
 import { Construct } from 'constructs';
-import { Cidr } from '../ipam';
-import { ClusterBase, ClusterEdge, ClusterPools, ClusterProps } from './cluster';
-import { Egress, Ingress } from './gateways';
+import { ClusterBase, ClusterProps } from './cluster';
+import { Egress, GatewayProps } from './gateways';
 import { NetworkModel } from './plan';
-
-/** Gateways of an island or archipelago member. */
-export interface GatewayProps {
-  /**
-   * How traffic gets in: `Ingress.nodePort()`, `Ingress.loadBalancer({ ports })`, `Ingress.proxy()`.
-   * @default - no ingress
-   */
-  readonly ingress?: Ingress[];
-  /**
-   * How pods get out: `Egress.masquerade()` (SNAT on the node) or `Egress.nat()`.
-   * @default Egress.masquerade()
-   */
-  readonly egress?: Egress;
-}
 
 /** Props of an {@link IslandCluster}. */
 export interface IslandClusterProps extends ClusterProps, GatewayProps {}
@@ -28,17 +13,12 @@ export interface IslandClusterProps extends ClusterProps, GatewayProps {}
  */
 export class IslandCluster extends ClusterBase {
   constructor(scope: Construct, id: string, props: IslandClusterProps) {
-    super(scope, id, props, NetworkModel.ISLAND);
-  }
-
-  /** @internal */
-  protected _pools(): ClusterPools {
-    const island = this.network._privatePool(this, '', Cidr.parse(this.network.islandCidr));
-    return { nodes: this.network._routablePool, pods: island, services: island };
-  }
-
-  /** @internal */
-  protected _edge(props: IslandClusterProps): ClusterEdge {
-    return { ingress: props.ingress, egress: props.egress ?? Egress.masquerade() };
+    super(scope, id, props, {
+      model: NetworkModel.ISLAND,
+      space: 'island',
+      ingress: props?.ingress,
+      egress: props?.egress ?? Egress.masquerade(),
+    });
+    this._complete(this);
   }
 }

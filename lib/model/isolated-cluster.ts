@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { Cidr } from '../ipam';
-import { ClusterBase, ClusterEdge, ClusterPools, ClusterProps } from './cluster';
+import { ClusterBase, ClusterProps, givenProps } from './cluster';
 import { NetworkModel } from './plan';
 
 /** Props of an {@link IsolatedCluster}. */
@@ -20,17 +19,15 @@ export interface IsolatedClusterProps extends ClusterProps {
  */
 export class IsolatedCluster extends ClusterBase {
   constructor(scope: Construct, id: string, props: IsolatedClusterProps) {
-    super(scope, id, props, NetworkModel.ISOLATED);
-  }
-
-  /** @internal */
-  protected _pools(): ClusterPools {
-    const own = this.network._privatePool(this, '', Cidr.parse(this.network.cidr));
-    return { nodes: own, pods: own, services: own };
-  }
-
-  /** @internal */
-  protected _edge(props: IsolatedClusterProps): ClusterEdge {
-    return { exposeApiEndpoint: props.exposeApiEndpoint };
+    super(scope, id, props, {
+      model: NetworkModel.ISOLATED,
+      space: 'own',
+      exposeApiEndpoint: props?.exposeApiEndpoint,
+      misplaced: {
+        props: givenProps(props, ['ingress', 'egress']),
+        fix: 'an isolated cluster has no gateways: nothing crosses its edge — remove ingress and egress (exposeApiEndpoint exposes the API server)',
+      },
+    });
+    this._complete(this);
   }
 }

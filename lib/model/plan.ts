@@ -49,6 +49,9 @@ export enum RangeSource {
   RECORDED = 'RECORDED',
 }
 
+/** Name of the routable /28 an isolated cluster's exposed API endpoint gets. */
+export const API_ENDPOINT_RANGE = 'api-endpoint';
+
 /** One range of the resolved plan. */
 export interface PlannedRange {
   /** Construct path of the owner, e.g. `corp/prod`. */
@@ -71,6 +74,14 @@ export interface PlannedRange {
   readonly source: RangeSource;
   /** The model of the owning cluster, if the owner is a cluster. @default - not a cluster range */
   readonly model?: NetworkModel;
+  /** The availability zone the range is for, when it is one zone's (AWS proxy subnets). @default - not a zone's */
+  readonly zone?: string;
+  /**
+   * For a range the plan file records for an owner that asked for nothing in this synth
+   * (PLAN-003): that owner's record key, e.g. `corp/gone:pods`. It stays reserved.
+   * @default - a range of an owner in this synth
+   */
+  readonly recordOf?: string;
 }
 
 /** A gateway of a cluster, as planned. */

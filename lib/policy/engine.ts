@@ -1,5 +1,5 @@
 import { NetworkPlan } from '../model/plan';
-import { IPolicyRule, PolicyViolation, Severity } from './rule';
+import { IPolicyRule, PolicyViolation, Severity } from '../model/rule';
 
 /**
  * Runs `rules` over `plan`. `suppressedBecause(path, ruleId)` says why a rule is

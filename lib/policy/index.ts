@@ -1,4 +1,4 @@
-// The rule catalog and the engine that checks a resolved plan at synth.
-export { Severity, PolicyFinding, IPolicyRule, PolicyViolation } from './rule';
+// The policy layer: the cloud-neutral rule catalog (MODEL-*, K8S-*, PLAN-*), the engine that
+// runs rules over a resolved plan, and suppressions. It knows no cloud: each cloud object
+// brings its own rules to a Checker.
 export { Policy, Suppression } from './suppressions';
-export { RuleCatalog, RuleDescription } from './catalog';

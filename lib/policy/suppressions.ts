@@ -8,19 +8,23 @@ export interface Suppression {
   readonly reason: string;
 }
 
-const SUPPRESSIONS = new WeakMap<IConstruct, Suppression[]>();
-let revision = 0;
+/** Construct metadata type of a suppression (as cdk-nag keeps its own in the output). */
+export const SUPPRESSION_METADATA = 'cdktf-kube-networks/suppress';
 
-/** Changes whenever a suppression is added, so cached policy results can tell they are stale. */
-export function suppressionRevision(): number {
-  return revision;
+/** The suppression count of an app, kept on its root: cached results compare it. */
+const REVISION = Symbol.for('cdktf-kube-networks.suppression-revision');
+
+/** Changes whenever a suppression is added in `scope`'s app, so cached policy results can tell they are stale. */
+export function suppressionRevision(scope: IConstruct): number {
+  return (scope.node.root as IConstruct & { [REVISION]?: number })[REVISION] ?? 0;
 }
 
 /** Entry point of the policy layer for users: suppressions. */
 export class Policy {
   /**
    * Suppresses `ruleId` on `scope` and everything under it. A written reason is
-   * required; suppressed violations stay listed (as info) with the reason.
+   * required; suppressed violations stay listed (as info) with the reason, and the
+   * suppression is kept as construct metadata. An id no rule of the network has fails synth.
    */
   public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || !/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(ruleId)) {
@@ -31,15 +35,17 @@ export class Policy {
         `[${scope.node.path}] Policy.suppress(${ruleId}): a written reason is required (10 characters or more), e.g. "pods never talk to Other; reviewed in NET-42"`,
       );
     }
-    const list = SUPPRESSIONS.get(scope) ?? [];
-    list.push({ ruleId, reason: reason.trim() });
-    SUPPRESSIONS.set(scope, list);
-    revision++;
+    scope.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason: reason.trim() });
+    const root = scope.node.root as IConstruct & { [REVISION]?: number };
+    if (!Object.prototype.hasOwnProperty.call(root, REVISION)) Object.defineProperty(root, REVISION, { value: 0, writable: true });
+    root[REVISION]! += 1;
   }
 
   /** The suppressions set directly on `scope`. */
   public static suppressionsOf(scope: IConstruct): Suppression[] {
-    return [...(SUPPRESSIONS.get(scope) ?? [])];
+    return scope.node.metadata
+      .filter((m) => m.type === SUPPRESSION_METADATA)
+      .map((m) => ({ ruleId: (m.data as Suppression).ruleId, reason: (m.data as Suppression).reason }));
   }
 
   private constructor() {}
@@ -48,7 +54,7 @@ export class Policy {
 /** The reason `ruleId` is suppressed on `scope` or one of its ancestors, if it is. */
 export function suppressionReason(scope: IConstruct, ruleId: string): string | undefined {
   for (const construct of [...scope.node.scopes].reverse()) {
-    const found = SUPPRESSIONS.get(construct)?.find((s) => s.ruleId === ruleId);
+    const found = Policy.suppressionsOf(construct).find((s) => s.ruleId === ruleId);
     if (found) return found.reason;
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { Cidr, coveredAddresses, findOverlaps, usableServiceAddresses } from '../ipam';
 import { kubeControllerManagerArgs, serviceIps } from '../model/kube-args';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
-import { PolicyViolation } from '../policy/rule';
+import { PolicyViolation } from '../model/rule';
 
 /** One range of the report. */
 export interface ReportRange {
@@ -68,7 +68,7 @@ export function buildReport(
   violations: readonly PolicyViolation[],
   rules: ReadonlyArray<{ id: string; severity: string; statement: string }>,
 ): AddressReport {
-  const recorded = plan.ranges.filter((r) => !(r.role === RangeRole.RESERVED && r.owner === plan.path && r.name.startsWith('recorded for ')));
+  const recorded = plan.ranges.filter((r) => r.recordOf === undefined);
   const clusters = new Map(plan.clusters.map((c) => [c.path, c]));
   // Reused: a private range that shares addresses with a private range of another space.
   const reusedRanges = new Set<PlannedRange>();
@@ -107,7 +107,7 @@ export function buildReport(
       .map(({ ruleId, path, message }) => ({ ruleId, path, message })),
     suppressed: violations.filter((v) => v.suppressedReason !== undefined)
       .map(({ ruleId, path, message, suppressedReason }) => ({ ruleId, path, message, reason: suppressedReason! })),
-    unclaimed: plan.unclaimedRecords.map((r) => ({ owner: r.name.replace(/^recorded for /, ''), cidr: r.cidr })),
+    unclaimed: plan.unclaimedRecords.map((r) => ({ owner: r.recordOf!, cidr: r.cidr })),
   };
 }
 

@@ -41,7 +41,7 @@ export function renderTables(report: AddressReport, numbering: Numbering, y: num
       { ...cell(r), fill: r.role === 'reserved' ? COLOR.text : cell(r).fill },
       { text: r.holds === r.name ? '' : r.holds },
     ]),
-    ...report.unclaimed.map((u): Cell[] => [{ text: '' }, { text: `recorded for ${u.owner}` }, { text: 'unclaimed' }, { text: u.cidr }, { text: 'owner gone: still reserved in the plan file' }]),
+    ...report.unclaimed.map((u): Cell[] => [{ text: '' }, { text: `record of ${u.owner}` }, { text: 'unclaimed' }, { text: u.cidr }, { text: 'owner gone: still reserved in the plan file' }]),
   ];
 
   const out: string[] = [];

@@ -1,43 +1,47 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { Network } from '../model/network';
-import { buildReport } from './data';
+import { INetwork } from '../model/interfaces';
+import { PlanReporter } from '../model/strategy';
+import { AddressReport, buildReport } from './data';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
+
+/** Writes every report of an estate at synth, once its plan passed every blocking rule. */
+export class ReportWriter implements PlanReporter {
+  public write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[]): void {
+    const reports = new Map(networks.map((n) => [n, buildReport(n.plan, n.violations(), n.checkedRules())]));
+    for (const [network, report] of reports) writeNetwork(network, report, everyNetwork);
+    if (networks.length > 1) writeEstate(name, networks, reports);
+  }
+}
 
 /**
  * Writes the address plan of `network` beside its stack's Terraform JSON:
  * `address-plan.md`, `.json` and `.svg` (suffixed with the network's id when the stack
  * holds more than one network).
  */
-export function writeReport(network: Network): void {
+function writeNetwork(network: INetwork, report: AddressReport, everyNetwork: readonly INetwork[]): void {
   const stack = TerraformStack.of(network);
   const dir = path.join(App.of(network).outdir, 'stacks', stack.node.id);
-  const several = stack.node.findAll().filter((c) => Network.isNetwork(c)).length > 1;
+  const several = everyNetwork.filter((n) => TerraformStack.of(n) === stack).length > 1;
   const base = path.join(dir, several ? `address-plan-${network.node.id}` : 'address-plan');
-  const report = buildReport(network.plan, network.violations(), network.checkedRules());
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(`${base}.md`, renderMarkdown(report) + '\n');
   fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   fs.writeFileSync(`${base}.svg`, renderSvg(report));
-  writeEstate(network);
 }
 
 /**
- * When the network's estate spans several networks (stacks, clouds), writes one report of
- * them all at the root of the output: `address-plan-estate-<estate>.md`, `.json` and `.svg`.
+ * When an estate spans several networks (stacks, clouds), writes one report of them all at
+ * the root of the output: `address-plan-estate-<estate>.md`, `.json` and `.svg`.
  */
-function writeEstate(network: Network): void {
-  const members = network.node.root.node.findAll()
-    .filter((c): c is Network => Network.isNetwork(c) && c.estate === network.estate)
-    .sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
-  if (members.length < 2) return;
-  const reports = members.map((n) => buildReport(n.plan, n.violations(), n.checkedRules()));
-  const base = path.join(App.of(network).outdir, `address-plan-estate-${network.estate.replace(/[^A-Za-z0-9_.-]/g, '-')}`);
-  fs.writeFileSync(`${base}.md`, `# Estate ${network.estate}\n\n` + reports.map(renderMarkdown).join('\n\n---\n\n') + '\n');
-  fs.writeFileSync(`${base}.json`, JSON.stringify({ estate: network.estate, networks: reports }, null, 2) + '\n');
-  fs.writeFileSync(`${base}.svg`, stackSvgs(reports.map(renderSvg)));
+function writeEstate(name: string, networks: readonly INetwork[], reports: Map<INetwork, AddressReport>): void {
+  const ordered = [...networks].sort((a, b) => (a.node.path < b.node.path ? -1 : 1)).map((n) => reports.get(n)!);
+  const base = path.join(App.of(networks[0]).outdir, `address-plan-estate-${name.replace(/[^A-Za-z0-9_.-]/g, '-')}`);
+  fs.writeFileSync(`${base}.md`, `# Estate ${name}\n\n` + ordered.map(renderMarkdown).join('\n\n---\n\n') + '\n');
+  fs.writeFileSync(`${base}.json`, JSON.stringify({ estate: name, networks: ordered }, null, 2) + '\n');
+  fs.writeFileSync(`${base}.svg`, stackSvgs(ordered.map(renderSvg)));
 }
 
 /** One SVG of several, one under the other (nested <svg> elements keep their own coordinates). */

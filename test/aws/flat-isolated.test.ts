@@ -13,8 +13,8 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { FlatCluster, IsolatedCluster, Policy } from '../../lib';
-import { AwsNatConnectivity, AwsNatGateways, AwsOptions, AwsResources, AwsRouteTableRole, AwsSubnetRole } from '../../lib/aws';
+import { Cloud, FlatCluster, IsolatedCluster, Policy } from '../../lib';
+import { AwsNatConnectivity, AwsNatGateways, AwsResources, AwsRouteTableRole, AwsSubnetRole } from '../../lib/aws';
 import { awsEstate, countOf, has, OTHER, resolved, resourcesOf, subnets, valuesOf } from './support';
 
 describe('FlatCluster on AWS', () => {
@@ -106,9 +106,8 @@ describe('FlatCluster on AWS', () => {
     expect(AwsResources.ofNetwork(built.network).transitGateway).toBeInstanceOf(Ec2TransitGateway);
   });
 
-  test('AwsOptions: a single NAT gateway serves every zone', () => {
-    const e = awsEstate();
-    AwsOptions.apply(e.stack, { natGateways: AwsNatGateways.SINGLE });
+  test('Cloud.aws({ natGateways: SINGLE }): a single NAT gateway serves every zone', () => {
+    const e = awsEstate({ cloud: Cloud.aws({ region: 'eu-west-1', natGateways: AwsNatGateways.SINGLE }) });
     const prod = new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 200 });
     const single = Testing.synth(e.stack, true);
     expect(countOf(single, NatGateway.tfResourceType)).toBe(1);
@@ -116,7 +115,7 @@ describe('FlatCluster on AWS', () => {
     const toNat = Object.values(resourcesOf(single, Route.tfResourceType)).filter((r) => r.nat_gateway_id).map((r) => r.nat_gateway_id);
     const nat = resolved(e.stack, AwsResources.of(prod).natGateways[0].natGateway.id);
     expect(toNat).toEqual([nat, nat]);
-    expect(() => AwsOptions.apply(e.stack, { natGateways: 'TWO' as AwsNatGateways })).toThrow('[corp] AwsOptions.apply: natGateways "TWO" is not one of ONE_PER_ZONE, SINGLE');
+    expect(() => Cloud.aws({ region: 'eu-west-1', natGateways: 'TWO' as AwsNatGateways })).toThrow('Cloud.aws: natGateways "TWO" is not one of ONE_PER_ZONE, SINGLE');
   });
 
   test('a pod range larger than /16 becomes /16 blocks, each zone getting its own /16 subnets', () => {

@@ -323,7 +323,7 @@ describe('AWS-LB-001: an ALB has /27 or larger subnets in two zones', () => {
 
   test('fails (plan by hand): /28 ALB subnets', () => {
     const proxy = (zone: string, cidr: string) => ({
-      owner: 'corp/batch', name: `proxy-${zone}`, role: RangeRole.GATEWAY, cidr, routable: true, space: 'corp/main', source: RangeSource.ALLOCATED,
+      owner: 'corp/batch', name: `proxy-${zone}`, role: RangeRole.GATEWAY, cidr, routable: true, space: 'corp/main', source: RangeSource.ALLOCATED, zone,
     });
     const plan = handPlan({
       ranges: [proxy('eu-west-1a', '10.4.1.0/28'), proxy('eu-west-1b', '10.4.1.16/28')],

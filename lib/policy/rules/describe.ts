@@ -22,6 +22,7 @@ const PROP: Partial<Record<RangeRole, string>> = {
 
 /** `pod range 10.0.0.0/14 of corp/prod`, or `reserved range 10.0.0.0/16 (other)`. */
 export function describe(range: PlannedRange): string {
+  if (range.recordOf !== undefined) return `reserved range ${range.cidr} (the plan file's record of ${range.recordOf})`;
   if (range.role === RangeRole.RESERVED) return `reserved range ${range.cidr} (${range.name})`;
   if (range.role === RangeRole.GATEWAY) return `${range.name} subnet ${range.cidr} of ${range.owner}`;
   return `${ROLE_TEXT[range.role]} ${range.cidr} of ${range.owner}`;

@@ -16,7 +16,7 @@ const plan003 = defineRule('PLAN-003', Severity.WARNING,
   'Ranges recorded in the plan file belong to an owner that still exists.',
   (plan) => plan.unclaimedRecords.map((r) => ({
     path: plan.path,
-    message: `${plan.planFile} records ${r.cidr} for ${r.name.replace(/^recorded for /, '')}, which no longer asks for it; ` +
+    message: `${plan.planFile} records ${r.cidr} for ${r.recordOf}, which no longer asks for it; ` +
       `the range stays reserved — delete the entry from ${plan.planFile} to free it once its resources are gone`,
   })));
 

@@ -1,0 +1,57 @@
+import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
+import { CloudProvider } from '../model/cloud';
+import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
+import { AwsNatGateways } from './nat-gateways';
+import { AwsProfile } from './profile';
+import { AwsRenderer } from './renderer';
+
+/** Where an AWS network lives. */
+export interface AwsCloudProps {
+  /**
+   * Region of the VPCs, e.g. `eu-west-1`.
+   */
+  readonly region: string;
+  /**
+   * Availability zones to spread subnets over. EKS needs at least two (AWS-EKS-001).
+   * @default - zones `a` and `b` of the region, e.g. `eu-west-1a` and `eu-west-1b`
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * NAT gateways per VPC, public ones (internet egress) and private ones (`Egress.nat()`).
+   * @default AwsNatGateways.ONE_PER_ZONE
+   */
+  readonly natGateways?: AwsNatGateways;
+}
+
+/** AWS in one region over its zones: facts, planning profile, renderer and rules (Cloud.aws()). */
+export class AwsCloud implements CloudStrategy {
+  public readonly provider = CloudProvider.AWS;
+  public readonly region: string;
+  public readonly availabilityZones: string[];
+  public readonly reservedAddressesPerSubnet = CLOUD_RESERVED_ADDRESSES.aws;
+  public readonly natGateways: AwsNatGateways;
+  public readonly profile: AwsProfile;
+  public readonly renderer: AwsRenderer;
+  public readonly checker: PlanChecker;
+  public readonly reporter: PlanReporter;
+
+  constructor(props: AwsCloudProps, services: CloudServices) {
+    this.region = props.region;
+    const zones = props.availabilityZones ?? [`${props.region}a`, `${props.region}b`];
+    if (!Array.isArray(zones) || new Set(zones).size !== zones.length || zones.some((zone) => typeof zone !== 'string' || !zone)) {
+      throw new Error(
+        `Cloud.aws: availabilityZones ${JSON.stringify(zones)} must be distinct, non-empty zone names, e.g. ["${props.region}a", "${props.region}b"]`,
+      );
+    }
+    const natGateways = props.natGateways ?? AwsNatGateways.ONE_PER_ZONE;
+    if (!Object.values(AwsNatGateways).includes(natGateways)) {
+      throw new Error(`Cloud.aws: natGateways ${JSON.stringify(natGateways)} is not one of ${Object.values(AwsNatGateways).join(', ')}`);
+    }
+    this.availabilityZones = [...zones];
+    this.natGateways = natGateways;
+    this.profile = new AwsProfile(this.availabilityZones);
+    this.renderer = new AwsRenderer(natGateways);
+    this.checker = services.checker;
+    this.reporter = services.reporter;
+  }
+}

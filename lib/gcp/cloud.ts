@@ -1,0 +1,41 @@
+import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
+import { CloudProvider } from '../model/cloud';
+import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
+import { GcpProfile } from './profile';
+import { GcpRenderer } from './renderer';
+
+/** Where a GCP network lives. */
+export interface GcpCloudProps {
+  /**
+   * Region of the subnets, routers and NAT, e.g. `us-central1`.
+   */
+  readonly region: string;
+  /**
+   * Plan a routable /28 for each cluster's private GKE control plane
+   * (`master_ipv4_cidr_block`, GCP-GKE-010), exposed as `GcpResources.of(cluster).masterIpv4CidrBlock`.
+   * @default false
+   */
+  readonly privateControlPlanes?: boolean;
+}
+
+/** Google Cloud in one region: its facts, planning profile, renderer and rules (Cloud.gcp()). */
+export class GcpCloud implements CloudStrategy {
+  public readonly provider = CloudProvider.GCP;
+  public readonly region: string;
+  public readonly availabilityZones: string[] = [];
+  public readonly reservedAddressesPerSubnet = CLOUD_RESERVED_ADDRESSES.gcp;
+  public readonly privateControlPlanes: boolean;
+  public readonly profile: GcpProfile;
+  public readonly renderer: GcpRenderer;
+  public readonly checker: PlanChecker;
+  public readonly reporter: PlanReporter;
+
+  constructor(props: GcpCloudProps, services: CloudServices) {
+    this.region = props.region;
+    this.privateControlPlanes = props.privateControlPlanes ?? false;
+    this.profile = new GcpProfile(this.privateControlPlanes);
+    this.renderer = new GcpRenderer();
+    this.checker = services.checker;
+    this.reporter = services.reporter;
+  }
+}

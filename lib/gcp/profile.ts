@@ -1,0 +1,44 @@
+import { EgressKind, IngressKind } from '../model/gateways';
+import { IArchipelago, ICluster } from '../model/interfaces';
+import { NetworkModel, RangeRole } from '../model/plan';
+import { CloudProfile, RangeNeed } from '../model/strategy';
+
+/** Name of the routable /28 a cluster's private GKE control plane gets (GCP-GKE-010). */
+export const CONTROL_PLANE = 'control-plane';
+/** Name of the routable PRIVATE_NAT subnet an island network gets for `Egress.nat()`. */
+export const PRIVATE_NAT = 'private-nat';
+/** Name of the proxy-only subnet of `Ingress.proxy()`. */
+export const PROXY = 'proxy';
+
+/** Prefix of the PRIVATE_NAT subnet: 32 translation addresses for an island's pods. */
+const PRIVATE_NAT_PREFIX = 27;
+/** Prefix of a proxy-only subnet when none is asked: GCP's recommended /23 (GCP-LB-001). */
+const PROXY_PREFIX = 23;
+
+/** The routable ranges GCP builds beyond each cluster's own three. */
+export class GcpProfile implements CloudProfile {
+  constructor(private readonly privateControlPlanes: boolean) {}
+
+  public clusterNeeds(cluster: ICluster): RangeNeed[] {
+    const needs: RangeNeed[] = [];
+    // One regional proxy-only subnet per network (GCP-LB-001): the first proxy gateway's.
+    const proxy = cluster.ingress.find((g) => g.kind === IngressKind.PROXY);
+    if (proxy) needs.push({ name: PROXY, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, proxy: true });
+    if (this.privateControlPlanes) needs.push({ name: CONTROL_PLANE, role: RangeRole.GATEWAY, prefix: 28 });
+    if (cluster.model === NetworkModel.ISLAND && cluster.egress?.kind === EgressKind.NAT) needs.push(privateNat());
+    return needs;
+  }
+
+  public archipelagoNeeds(_archipelago: IArchipelago): RangeNeed[] {
+    return [];
+  }
+
+  public memberNeeds(_archipelago: IArchipelago, member: ICluster): RangeNeed[] {
+    // The archipelago's network has one private NAT, made when a first member asks for NAT.
+    return member.egress?.kind === EgressKind.NAT ? [privateNat()] : [];
+  }
+}
+
+function privateNat(): RangeNeed {
+  return { name: PRIVATE_NAT, role: RangeRole.GATEWAY, prefix: PRIVATE_NAT_PREFIX };
+}

@@ -1,0 +1,150 @@
+import { IConstruct } from 'constructs';
+import { INetwork } from './interfaces';
+import { PlannedRange } from './plan';
+import { PolicyViolation } from './rule';
+import { CloudStrategy } from './strategy';
+
+/** What an estate needs of each of its networks (the Network construct implements it). */
+export interface EstateMember extends INetwork {
+  /** The network's cloud object. @internal */
+  readonly _strategy: CloudStrategy;
+  /** Places every pending range of the network. @internal */
+  _resolve(): void;
+  /** The network's own routable ranges (placed ones and unclaimed records). @internal */
+  _routableRanges(): PlannedRange[];
+  /** Checks the network's plan with its cloud's checker; `subjects` by path. @internal */
+  _check(): PolicyViolation[];
+  /** The constructs findings land on: the network, its clusters and archipelagos. @internal */
+  _subjects(): ReadonlyMap<string, IConstruct>;
+  /** Records the network's ranges in its plan file. @internal */
+  _record(): void;
+}
+
+/** The estates of one app, kept on its root construct (no module state). */
+class Estates {
+  public static of(scope: IConstruct): Estates {
+    const root = scope.node.root as IConstruct & { [ESTATES]?: Estates };
+    if (!root[ESTATES]) Object.defineProperty(root, ESTATES, { value: new Estates() });
+    return root[ESTATES]!;
+  }
+
+  public readonly byName = new Map<string, Estate>();
+
+  /** Every network of the app, in the order they were made. */
+  public networks(): EstateMember[] {
+    return [...this.byName.values()].flatMap((e) => [...e.networks]);
+  }
+}
+
+const ESTATES = Symbol.for('cdktf-kube-networks.estates');
+
+interface Checked {
+  readonly key: string;
+  readonly violations: Map<EstateMember, PolicyViolation[]>;
+  readonly blocking: boolean;
+  written: boolean;
+}
+
+/**
+ * The networks of one estate (in any stack, on any cloud): they share one address plan, so
+ * their routable ranges never overlap (MODEL-007). The estate resolves every plan, checks
+ * them once per change, and — when nothing blocks — writes the plan file and the reports
+ * once. Created on demand by its first network.
+ */
+export class Estate {
+  /** The estate `name` of `scope`'s app. */
+  public static of(scope: IConstruct, name: string): Estate {
+    const estates = Estates.of(scope);
+    let estate = estates.byName.get(name);
+    if (!estate) {
+      estate = new Estate(name, estates);
+      estates.byName.set(name, estate);
+    }
+    return estate;
+  }
+
+  private readonly members: EstateMember[] = [];
+  private revision = 0;
+  private checked?: Checked;
+
+  private constructor(public readonly name: string, private readonly estates: Estates) {}
+
+  /** The networks of the estate, in the order they were made. */
+  public get networks(): readonly EstateMember[] {
+    return this.members;
+  }
+
+  /** Adds a network. */
+  public join(member: EstateMember): void {
+    this.members.push(member);
+    this.changed();
+  }
+
+  /** Marks every result computed so far as stale (a range, a cluster or a rule was added). */
+  public changed(): void {
+    this.revision++;
+  }
+
+  /** Places every pending range of every network. */
+  public resolve(): void {
+    for (const member of this.members) member._resolve();
+  }
+
+  /** The routable ranges of the estate's other networks (MODEL-007). */
+  public rangesBeside(member: EstateMember): PlannedRange[] {
+    this.resolve();
+    return this.members.filter((m) => m !== member).flatMap((m) => m._routableRanges());
+  }
+
+  /** Every violation found on `member`'s plan. */
+  public violationsOf(member: EstateMember): PolicyViolation[] {
+    return this.check().violations.get(member) ?? [];
+  }
+
+  /**
+   * The errors of `subject` (a network or one of its subjects) that fail synth. The first
+   * call after a change also announces warnings and, when nothing in the estate blocks,
+   * records the plan file and writes the reports: once for the whole estate.
+   */
+  public validate(member: EstateMember, subject: IConstruct): string[] {
+    const checked = this.check();
+    if (!checked.written && !checked.blocking) {
+      checked.written = true;
+      for (const m of this.members) m._record();
+      this.members[0]._strategy.reporter.write(this.name, this.members, this.estates.networks());
+    }
+    const subjects = member._subjects();
+    const at = subject.node.path;
+    const mine = (checked.violations.get(member) ?? [])
+      .filter((v) => v.path === at || (subject === member && !subjects.has(v.path)));
+    const checker = member._strategy.checker;
+    return mine.filter((v) => checker.blocks(v)).map((v) => checker.format(v));
+  }
+
+  /** Every network of the app, any estate (reports name files by how many share a stack). */
+  public everyNetwork(): readonly INetwork[] {
+    return this.estates.networks();
+  }
+
+  private check(): Checked {
+    const key = `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`;
+    if (this.checked?.key === key) return this.checked;
+    this.resolve();
+    const violations = new Map<EstateMember, PolicyViolation[]>();
+    let blocking = false;
+    for (const member of this.members) {
+      const found = member._check();
+      violations.set(member, found);
+      const checker = member._strategy.checker;
+      blocking ||= found.some((v) => checker.blocks(v));
+      const subjects = member._subjects();
+      for (const [path, subject] of subjects) {
+        checker.announce(subject, found.filter((v) => v.path === path));
+      }
+      checker.announce(member, found.filter((v) => v.path !== member.node.path && !subjects.has(v.path)));
+    }
+    // Resolving and announcing change nothing the key reads: this result stands until a real change.
+    this.checked = { key: `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`, violations, blocking, written: false };
+    return this.checked;
+  }
+}

@@ -1,0 +1,96 @@
+import { IConstruct } from 'constructs';
+import { ICloud } from './cloud';
+import { IArchipelago, ICluster, INetwork } from './interfaces';
+import { NetworkPlan, PlanSuppression, RangeRole } from './plan';
+import { IPolicyRule, PolicyViolation } from './rule';
+
+// What a cloud object brings to the model (the aws-cdk IIpAddresses pattern): the model asks
+// it, and never knows which cloud answers. The objects come from Cloud.gcp() / Cloud.aws();
+// these interfaces are internal to the library.
+
+/** A routable range a cloud builds for an owner, beyond what the model itself plans. */
+export interface RangeNeed {
+  /** Short name within the owner, unique there: the plan file's key. */
+  readonly name: string;
+  /** What it is for. */
+  readonly role: RangeRole;
+  /** Prefix length to plan. */
+  readonly prefix: number;
+  /** The zone it is for, when it is one zone's. */
+  readonly zone?: string;
+  /** True for the subnets of an `Ingress.proxy()` gateway (the cluster's `proxySubnetCidrs`). */
+  readonly proxy?: boolean;
+}
+
+/** What planning needs to know of a cloud before it places anything. */
+export interface CloudProfile {
+  /** Routable ranges the cloud builds for `cluster` (gateway subnets, control planes, edge blocks). */
+  clusterNeeds(cluster: ICluster): RangeNeed[];
+  /** Routable ranges the cloud builds for `archipelago` when it is made. */
+  archipelagoNeeds(archipelago: IArchipelago): RangeNeed[];
+  /** Routable ranges `archipelago` needs once `member` has joined it (asked once per name). */
+  memberNeeds(archipelago: IArchipelago, member: ICluster): RangeNeed[];
+}
+
+/** Builds a cloud's resources as the constructs are written; reads planned ranges lazily. */
+export interface CloudRenderer {
+  /** At the end of the Network's constructor. */
+  onNetwork(network: INetwork): void;
+  /** At the end of an Archipelago's constructor, before its members. */
+  onArchipelago(archipelago: IArchipelago): void;
+  /** At the end of every cluster's constructor. */
+  onCluster(cluster: ICluster): void;
+}
+
+/** Checks resolved plans against the rules (the policy layer's side). */
+export interface PlanChecker {
+  /** The built-in rules of this cloud: model, Kubernetes, plan file, then the cloud's. */
+  readonly rules: readonly IPolicyRule[];
+  /** Every violation of `rules` on `plan`; `subjects` are the constructs findings may land on (by path). */
+  evaluate(plan: NetworkPlan, rules: readonly IPolicyRule[], subjects: ReadonlyMap<string, IConstruct>): PolicyViolation[];
+  /** The suppressions set on `subjects` or their ancestors. */
+  suppressions(subjects: readonly IConstruct[]): PlanSuppression[];
+  /** Announces the warnings and suppressed findings of `subject` on it (once each). */
+  announce(subject: IConstruct, violations: readonly PolicyViolation[]): void;
+  /** True when `violation` fails synth. */
+  blocks(violation: PolicyViolation): boolean;
+  /** The text a blocking violation fails synth with. */
+  format(violation: PolicyViolation): string;
+  /** Changes whenever a suppression is added in `scope`'s app: results computed before are stale. */
+  revision(scope: IConstruct): number;
+}
+
+/** Writes what an estate planned, once its plan passed every blocking rule. */
+export interface PlanReporter {
+  /**
+   * Writes the report of every network of the estate `name` (and of the estate, when it has
+   * several); `everyNetwork` is every network of the app, whatever its estate.
+   */
+  write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[]): void;
+}
+
+/** Everything a cloud object brings. */
+export interface CloudStrategy extends ICloud {
+  readonly profile: CloudProfile;
+  readonly renderer: CloudRenderer;
+  readonly checker: PlanChecker;
+  readonly reporter: PlanReporter;
+}
+
+/** The services a cloud object is assembled with, beside its own renderer and profile. */
+export interface CloudServices {
+  readonly checker: PlanChecker;
+  readonly reporter: PlanReporter;
+}
+
+/** The strategy behind `cloud`, or undefined when it was not made by Cloud.gcp() / Cloud.aws(). */
+export function strategyOf(cloud: unknown): CloudStrategy | undefined {
+  const candidate = cloud as Partial<CloudStrategy> | undefined;
+  const ok = candidate !== null && typeof candidate === 'object'
+    && typeof candidate.provider === 'string'
+    && typeof candidate.renderer?.onCluster === 'function'
+    && typeof candidate.profile?.clusterNeeds === 'function'
+    && typeof candidate.checker?.evaluate === 'function'
+    && typeof candidate.reporter?.write === 'function';
+  return ok ? candidate as CloudStrategy : undefined;
+}
