@@ -81,7 +81,9 @@ export function givenProps(props: object | undefined, names: string[]): string[]
 
 /**
  * What every cluster decides in its constructor, as plain strings and numbers. Extended
- * by the four models' classes only; renderers see clusters as {@link ICluster}.
+ * by the four models' classes only (a hidden base class: its members appear on each of them);
+ * renderers see clusters as {@link ICluster}.
+ * @internal
  */
 export abstract class ClusterBase extends Construct {
   /** The main network. */
