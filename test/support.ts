@@ -6,7 +6,7 @@ import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf
 import { IConstruct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { Cloud, CloudProvider, ICloud, Network, NetworkProps } from '../lib';
+import { Cloud, CloudProvider, ICloud, Network, NetworkPlan, NetworkProps } from '../lib';
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -65,4 +65,26 @@ export function synthError(stack: TerraformStack): string {
 /** Messages of one annotation level (cdktf's `@cdktf/warn`, `@cdktf/info`, ...) on `construct` itself. */
 export function annotations(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
   return construct.node.metadata.filter((m) => m.type === level).map((m) => String(m.data));
+}
+
+/**
+ * A plan written by hand, for pure rules and for violations the constructs cannot produce:
+ * network corp/main on 10.0.0.0/8 on `plan.cloud` (GCP unless given), nothing planned yet.
+ */
+export function handPlan(plan: Partial<NetworkPlan>): NetworkPlan {
+  return {
+    path: 'corp/main',
+    cloud: CloudProvider.GCP,
+    cidr: '10.0.0.0/8',
+    islandCidr: '100.64.0.0/10',
+    ranges: [],
+    clusters: [],
+    otherNetworksRanges: [],
+    planFile: 'hand-written.lock.json',
+    frozen: false,
+    unclaimedRecords: [],
+    suppressions: [],
+    availabilityZones: [],
+    ...plan,
+  };
 }

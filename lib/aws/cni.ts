@@ -4,10 +4,10 @@ import { AwsCniSettings, AwsEniConfig, AwsSubnet } from './resources';
 export const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
 
 /**
- * The VPC CNI's settings for pods in their own subnets (custom networking, AWS-EKS-003):
+ * The VPC CNI's settings for pods in their own subnets (custom networking):
  * one ENIConfig per pod subnet, named by zone (`<zone>-<n>` for a zone's further subnets,
  * which nodes must be labelled for), and whether the node SNATs pod traffic leaving the VPC
- * (AWS-EKS-005).
+ * (the VPC CNI's README).
  */
 export function cniSettings(podSubnets: AwsSubnet[], securityGroupIds: string[], externalSnat: boolean): AwsCniSettings {
   const seen = new Map<string, number>();

@@ -19,7 +19,7 @@ const INTERNET = '0.0.0.0/0';
 
 /**
  * How a connected VPC (flat, island, archipelago) reaches the rest: in its edge block, a /28
- * transit-gateway subnet (AWS-TGW-001) and a /28 public subnet per zone; the transit-gateway
+ * transit-gateway subnet (one per zone, as AWS advises) and a /28 public subnet per zone; the transit-gateway
  * attachment; an internet gateway with public NAT gateways (one per zone, or one); and per
  * zone a private route table sending the main network to the hub and the internet to NAT.
  */

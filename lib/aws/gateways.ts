@@ -36,7 +36,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
     allowAllOut(cluster, 'load-balancer-sg', group);
     allowIn(cluster, 'nodes-sg-from-load-balancer', w.nodeGroup, { group }, 'The network load balancer reaches the pods', { from: 0, to: 65535 });
-    // One subnet per zone (AWS-LB-002): the zone's first node subnet.
+    // An NLB takes one subnet per zone: the zone's first node subnet.
     const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
     const nlb = new Lb(cluster, 'load-balancer', {
       name: shortName(cluster, 'nlb'),
@@ -93,7 +93,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
 
 /**
  * `Egress.nat()`: a private NAT gateway in the zone's first node subnet (routable), and pod
- * subnets routing the main network through it (pods leave from its address, AWS-NAT-002) and
+ * subnets routing the main network through it (pods leave from its address: AWS's overlapping-networks pattern) and
  * the internet through the public NAT gateway.
  */
 export function renderPrivateNat(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, mode: AwsNatGateways): void {

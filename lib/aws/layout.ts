@@ -81,7 +81,7 @@ export function edgePrefix(zoneCount: number): number {
 /** The edge subnets of one zone. */
 export interface EdgeSlot {
   readonly zone: string;
-  /** The zone's transit-gateway attachment subnet (AWS-TGW-001). */
+  /** The zone's transit-gateway attachment subnet (one small subnet per zone, as AWS advises). */
   readonly transitGateway: Cidr;
   /** The zone's public subnet: internet gateway route, public NAT gateway. */
   readonly public: Cidr;

@@ -15,7 +15,7 @@ import { INetwork } from '../model/interfaces';
 /**
  * The main network's hub: a transit gateway with one route table of its own. Default
  * association and propagation are off, so nothing is learned: every route is a static
- * route to a routable range, and island pod blocks are never routed (AWS-NAT-002).
+ * route to a routable range, and island pod blocks are never routed (AWS's overlapping-networks pattern).
  */
 export class Transit {
   public readonly gateway: Ec2TransitGateway;

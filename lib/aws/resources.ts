@@ -22,7 +22,7 @@ export enum AwsSubnetRole {
   NODES = 'NODES',
   /** Pod ENIs, through the VPC CNI's custom networking (one ENIConfig per zone). */
   PODS = 'PODS',
-  /** The /28 the transit-gateway attachment puts its ENI in (AWS-TGW-001). */
+  /** The /28 the transit-gateway attachment puts its ENI in (one small dedicated subnet per zone, as AWS advises). */
   TRANSIT_GATEWAY = 'TRANSIT_GATEWAY',
   /** Routes to the internet gateway; holds the public NAT gateways. */
   PUBLIC = 'PUBLIC',
@@ -48,7 +48,7 @@ export interface AwsSubnet {
 export enum AwsNatConnectivity {
   /** In a public subnet with an Elastic IP: internet egress. */
   PUBLIC = 'PUBLIC',
-  /** In a routable subnet, no Elastic IP: island pods reach the main network from its address (AWS-NAT-001). */
+  /** In a routable subnet, no Elastic IP: island pods reach the main network from its address (an AWS private NAT gateway). */
   PRIVATE = 'PRIVATE',
 }
 
@@ -88,7 +88,7 @@ export interface AwsRouteTable {
   readonly routeTable: RouteTable;
 }
 
-/** One ENIConfig of the VPC CNI's custom networking: which subnet pod ENIs of a zone use (AWS-EKS-003). */
+/** One ENIConfig of the VPC CNI's custom networking: which subnet pod ENIs of a zone use (custom networking). */
 export interface AwsEniConfig {
   /** The ENIConfig's name: the zone, as `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone` selects it (`<zone>-<n>` for a zone's further pod subnets). */
   readonly name: string;
@@ -105,7 +105,7 @@ export interface AwsCniSettings {
   /** Pods take addresses from their own subnets (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`). */
   readonly customNetworking: boolean;
   /**
-   * `AWS_VPC_K8S_CNI_EXTERNALSNAT` (AWS-EKS-005): false when the node SNATs pods leaving the
+   * `AWS_VPC_K8S_CNI_EXTERNALSNAT`: false when the node SNATs pods leaving the
    * VPC (island masquerade, isolated); true when pods keep their address (flat) or a NAT
    * gateway translates them (`Egress.nat()`).
    */

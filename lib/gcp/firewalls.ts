@@ -3,7 +3,7 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { Construct } from 'constructs';
 import { gcpName } from './names';
 
-/** Where Google's health checks come from; backends must let them in (GCP-FW-001). */
+/** Where Google's health checks come from; backends must let them in (Google's health-check docs). */
 export const HEALTH_CHECK_RANGES = ['35.191.0.0/16', '130.211.0.0/22'];
 
 /** What one ingress firewall rule lets in. */

@@ -18,7 +18,7 @@ export interface GatewayResources {
   readonly proxySubnet?: ComputeSubnetwork;
 }
 
-/** The seeds' three gateways into an island: NodePorts, an internal L4 load balancer (VIP), an L7 proxy. */
+/** The three gateways into an island of Hockin's talk (see docs/ARCHITECTURE.md): NodePorts, an internal L4 load balancer (VIP), an L7 proxy. */
 export function renderIngress(cluster: ICluster, island: IslandNetwork, subnet: ComputeSubnetwork): GatewayResources {
   const firewalls: ComputeFirewall[] = [];
   const nodes = later(() => cluster.nodeCidr);

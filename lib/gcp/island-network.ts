@@ -13,7 +13,7 @@ import { PRIVATE_NAT } from './profile';
 /**
  * The VPC network of an island (or of an archipelago): its own network, because GCP
  * forbids overlapping ranges inside one network and islands reuse pod ranges
- * (GCP-SUBNET-005). It joins the hub as a spoke that never exports its private ranges,
+ * (GCP refuses overlapping ranges in one VPC network). It joins the hub as a spoke that never exports its private ranges,
  * and NATs its members' traffic out.
  */
 export class IslandNetwork {
@@ -77,7 +77,7 @@ export class IslandNetwork {
       router: this.cloudRouter().name,
       region: this.main.region,
       natIpAllocateOption: 'AUTO_ONLY',
-      // A list, not ALL_SUBNETWORKS_*: that would exclude the private NAT (GCP-NAT-001).
+      // A list, not ALL_SUBNETWORKS_*: an ALL_* NAT excludes any other NAT of the network, the private one included.
       sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
     });
     return this.nat;

@@ -1,4 +1,4 @@
-/** How traffic enters an island: the seeds' three gateway forms. */
+/** How traffic enters an island: the three gateway forms of Hockin's talk (docs/ARCHITECTURE.md). */
 export enum IngressKind {
   /** Service NodePorts on the nodes, reachable from the main network. */
   NODE_PORT = 'NODE_PORT',

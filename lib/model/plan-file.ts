@@ -50,7 +50,7 @@ export class PlanFile {
     return { ...(this.content.networks[network]?.pools[pool] ?? {}) };
   }
 
-  /** Replaces everything recorded for `network` and writes the file (sorted, stable for diffs). */
+  /** Replaces every record of `network` and writes the file (sorted, stable for diffs). */
   public save(network: string, cidr: string, pools: Record<string, PoolRecords>): void {
     const current = PlanFile.load(this.file).content; // another network may have written meanwhile
     const networks: Record<string, NetworkRecords> = { ...current.networks, [network]: { cidr, pools } };

@@ -1,7 +1,7 @@
 import { CloudProvider } from './cloud';
 import { EgressKind, IngressKind } from './gateways';
 
-/** The Kubernetes network model a cluster follows (see the seeds' "Network models"). */
+/** The Kubernetes network model a cluster follows (the models of Hockin's talk, docs/ARCHITECTURE.md). */
 export enum NetworkModel {
   /** Nodes and pods routable in the main network; nothing reused. */
   FLAT = 'FLAT',

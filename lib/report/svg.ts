@@ -1,4 +1,4 @@
-// address-plan.svg: the address space drawn like the talk's diagrams ("Network models",
+// address-plan.svg: the address space drawn like the diagrams of Hockin's talk ("Network models",
 // "Island mode", "Archipelago"): the main network as a band with its routable ranges and the
 // hole, each private space (island, archipelago, isolated cluster) as a band below it with
 // its reused ranges marked, and numbered tables holding every range, however small.

@@ -1,10 +1,9 @@
 // Helpers of the AWS tests. Importing lib/aws registers the AWS renderer and rules
 // (the package's index loads it too, once it exports the AWS layer).
-import '../../lib/aws';
 import { DefaultTokenResolver, StringConcat, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Cloud, CloudProvider, Network, NetworkPlan, NetworkProps } from '../../lib';
-import { estate, Estate } from '../support';
+import { estate, Estate, handPlan as sharedHandPlan } from '../support';
 
 export { synthError, tempPlanFile } from '../support';
 
@@ -47,23 +46,9 @@ export function findings(network: Network, ruleId: string): string[] {
   return network.violations().filter((v) => v.ruleId === ruleId).map((v) => `[${v.path}] ${v.message}`);
 }
 
-/** A plan written by hand, for violations the constructs cannot produce; `availabilityZones` as the AWS rules read it. */
-export function handPlan(plan: Partial<NetworkPlan> & { availabilityZones?: string[] }): NetworkPlan {
-  return {
-    path: 'corp/main',
-    cloud: CloudProvider.AWS,
-    cidr: '10.0.0.0/8',
-    islandCidr: '100.64.0.0/10',
-    ranges: [],
-    clusters: [],
-    otherNetworksRanges: [],
-    planFile: 'hand-written.lock.json',
-    frozen: false,
-    unclaimedRecords: [],
-    suppressions: [],
-    availabilityZones: ZONES,
-    ...plan,
-  } as NetworkPlan;
+/** A plan written by hand on AWS (see test/support.ts), over the zones the AWS tests use. */
+export function handPlan(plan: Partial<NetworkPlan>): NetworkPlan {
+  return sharedHandPlan({ cloud: CloudProvider.AWS, availabilityZones: ZONES, ...plan });
 }
 
 /** `value` with its tokens resolved as synth would (`${aws_subnet.x.id}` for references). */

@@ -1,9 +1,9 @@
 // Every GCP-* rule: one plan that keeps it, one that breaks it, with the exact message.
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudProvider, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
+import { FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
 import { GCP_RULES } from '../../lib/gcp/rules';
-import { estate, synthError } from '../support';
+import { estate, handPlan, synthError } from '../support';
 
 const violations = (network: { violations(): Array<{ ruleId: string; path: string; message: string; severity: Severity }> }, ruleId: string) =>
   network.violations().filter((v) => v.ruleId === ruleId).map((v) => `[${v.path}] ${v.message}`);
@@ -117,9 +117,7 @@ describe('GCP-GKE-003: pod ranges are /24 or larger', () => {
 
 describe('GCP-GKE-010: a control-plane range is a /28', () => {
   const rule = GCP_RULES.find((r) => r.id === 'GCP-GKE-010')!;
-  const planWith = (cidr: string): NetworkPlan => ({
-    path: 'corp/main', cloud: CloudProvider.GCP, availabilityZones: [], cidr: '10.0.0.0/8', islandCidr: '100.64.0.0/10', clusters: [], otherNetworksRanges: [],
-    planFile: 'cidr-plan.lock.json', frozen: false, unclaimedRecords: [], suppressions: [],
+  const planWith = (cidr: string): NetworkPlan => handPlan({
     ranges: [{ owner: 'corp/prod', name: 'control-plane', role: RangeRole.GATEWAY, cidr, routable: true, space: 'corp/main', source: RangeSource.ALLOCATED, model: NetworkModel.FLAT }],
   });
 
