@@ -85,12 +85,12 @@ export class PlanFile {
   }
 
   /**
-   * Writes the staged saves of every deferred plan file, one locked write per file.
-   * Returns the files written (changed or not).
+   * Writes the staged saves of `plans` (by default every deferred plan file of the process),
+   * one locked write per file. Returns the files written (changed or not).
    */
-  public static commitAll(): string[] {
+  public static commitAll(plans: Iterable<PlanFile> = PENDING): string[] {
     const byFile = new Map<string, PlanFile[]>();
-    for (const plan of PENDING) {
+    for (const plan of [...plans].filter((p) => p.hasPending())) {
       const key = path.resolve(plan.file);
       byFile.set(key, [...(byFile.get(key) ?? []), plan]);
     }
@@ -106,9 +106,9 @@ export class PlanFile {
     return [...byFile.keys()];
   }
 
-  /** Forgets the staged saves of every deferred plan file (a synth failed). */
-  public static discardAll(): void {
-    for (const plan of [...PENDING]) plan.discard();
+  /** Forgets the staged saves of `plans` (by default every deferred plan file of the process): a synth failed. */
+  public static discardAll(plans: Iterable<PlanFile> = PENDING): void {
+    for (const plan of [...plans]) plan.discard();
   }
 
   private readonly staged = new Map<string, NetworkRecords>();

@@ -70,3 +70,16 @@ describe('deferred saves: nothing is written until commit', () => {
     expect(PlanFile.load(one).networks()).toEqual(['corp/a', 'corp/b']);
   });
 });
+
+test('commitAll(plans) commits just those plans (one app of several in a process)', () => {
+  const file = tempPlanFile();
+  const mine = PlanFile.load(file, { deferred: true });
+  const other = PlanFile.load(file, { deferred: true });
+  mine.save('app1/main', '10.0.0.0/8', {});
+  other.save('app2/main', '10.0.0.0/8', {});
+  expect(PlanFile.commitAll([mine])).toEqual([file]);
+  expect(PlanFile.load(file).networks()).toEqual(['app1/main']);
+  expect(other.hasPending()).toBe(true);
+  PlanFile.discardAll([other]);
+  expect(other.hasPending()).toBe(false);
+});
