@@ -7,6 +7,7 @@ import { IConstruct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Cloud, CloudProvider, ICloud, Network, NetworkPlan, NetworkProps } from '../lib';
+import { commitPlanFiles } from '../lib/model/estate';
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -52,10 +53,20 @@ export function withProvider(stack: TerraformStack, cloud: ICloud): void {
   else new GoogleProvider(stack, 'google', { project: 'acme', region: cloud.region });
 }
 
+/**
+ * Synthesizes one stack with its validations, then writes the app's plan files as
+ * `App.synth()` does once every stack passed: the synthesized JSON.
+ */
+export function synthStack(stack: TerraformStack): string {
+  const json = Testing.synth(stack, true);
+  commitPlanFiles(stack);
+  return json;
+}
+
 /** The synth error text, or '' when synth passes. */
 export function synthError(stack: TerraformStack): string {
   try {
-    Testing.synth(stack, true);
+    synthStack(stack);
     return '';
   } catch (e) {
     return (e as Error).message;

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
 import { PlannedRange } from './plan';
+import { PlanFile } from './plan-file';
 import { PolicyViolation } from './rule';
 import { CloudStrategy } from './strategy';
 
@@ -16,16 +17,30 @@ export interface EstateMember extends INetwork {
   _check(): PolicyViolation[];
   /** The constructs findings land on: the network, its clusters and archipelagos. @internal */
   _subjects(): ReadonlyMap<string, IConstruct>;
-  /** Records the network's ranges in its plan file. @internal */
+  /** Stages the network's ranges for its plan file. @internal */
   _record(): void;
+  /** The network's plan file. @internal */
+  readonly _planFile: PlanFile;
 }
 
 /** The estates of one app, kept on its root construct (no module state). */
 class Estates {
   public static of(scope: IConstruct): Estates {
     const root = scope.node.root as IConstruct & { [ESTATES]?: Estates };
-    if (!root[ESTATES]) Object.defineProperty(root, ESTATES, { value: new Estates() });
+    if (!root[ESTATES]) {
+      const estates = new Estates();
+      Object.defineProperty(root, ESTATES, { value: estates });
+      // The app's own validations run once every stack synthesized (App.synth): only then is
+      // the plan file written, so a synth that fails anywhere changes nothing on disk.
+      root.node.addValidation({ validate: () => estates.commit() });
+    }
     return root[ESTATES]!;
+  }
+
+  /** Writes every staged plan-file save of the app, one locked write per file. */
+  public commit(): string[] {
+    PlanFile.commitAll(this.networks().map((n) => n._planFile));
+    return [];
   }
 
   public readonly byName = new Map<string, Estate>();
@@ -147,4 +162,12 @@ export class Estate {
     this.checked = { key: `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`, violations, blocking, written: false };
     return this.checked;
   }
+}
+
+/**
+ * Writes the plan files of `scope`'s app now. `App.synth()` does it once every stack has
+ * synthesized; tools and tests that synthesize one stack (`Testing.synth`) call this after.
+ */
+export function commitPlanFiles(scope: IConstruct): void {
+  Estates.of(scope).commit();
 }

@@ -124,7 +124,7 @@ export class Network extends Construct {
     this.estate = props.estate ?? 'default';
     this.group = Estate.of(this, this.estate);
     this.planFile = props.planFile ?? DEFAULT_PLAN_FILE;
-    this.plans = orPlanFileError(this, () => PlanFile.load(path.resolve(this.planFile)));
+    this.plans = orPlanFileError(this, () => PlanFile.load(path.resolve(this.planFile), { deferred: true }));
     this.frozen = props.frozen ?? (process.env.CI === 'true' && this.plans.exists());
     this.planner = orPlanFileError(this, () => new Planner({
       path: this.node.path,
@@ -145,6 +145,13 @@ export class Network extends Construct {
       seen.add(reserved.name);
       const pin = orFail(this, 'INPUT-001', () => Cidr.parse(reserved.cidr, `reserved range ${reserved.name}`));
       this.planner.placeNow({ owner: this, name: reserved.name, role: RangeRole.RESERVED, pool: this.planner.routable, pin });
+    }
+    // Ranges adopted into the plan file (`cdktf-kube-networks plan import`) are held like reserved ones; the prop wins a name.
+    for (const adopted of this.plans.reservedRanges(this.node.path)) {
+      if (seen.has(adopted.name)) continue;
+      seen.add(adopted.name);
+      const pin = orPlanFileError(this, () => Cidr.parse(adopted.cidr, `range ${adopted.name} adopted in ${this.planFile}`));
+      this.planner.placeNow({ owner: this, name: adopted.name, role: RangeRole.RESERVED, pool: this.planner.routable, pin });
     }
     this.subjects.set(this.node.path, this);
     this.group.join(this);
@@ -237,9 +244,14 @@ export class Network extends Construct {
     return this.subjects;
   }
 
-  /** Records every range in the plan file, unless the plan is frozen. @internal */
+  /** Stages every range for the plan file, unless the plan is frozen; written once the whole app synthesized. @internal */
   public _record(): void {
     if (!this.frozen) this.plans.save(this.node.path, this.cidr, this.planner.records());
+  }
+
+  /** The network's plan file. @internal */
+  public get _planFile(): PlanFile {
+    return this.plans;
   }
 
   private rules(): IPolicyRule[] {

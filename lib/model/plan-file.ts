@@ -1,44 +1,115 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { Cidr } from '../ipam';
 
 /** Ranges one address pool holds, owner -> CIDR. */
 export type PoolRecords = Record<string, string>;
 
-interface NetworkRecords {
+/**
+ * A range adopted from an existing estate (`cdktf-kube-networks plan import`): the planner
+ * holds it like a `reserved` range of the network, under its name (version 2).
+ */
+export interface RecordedReservation {
+  /** The range, e.g. `10.16.0.0/16`. */
   readonly cidr: string;
-  readonly pools: Record<string, PoolRecords>;
+  /** Where it was adopted from, e.g. `aws_vpc.legacy (state.json)`. */
+  readonly from?: string;
 }
 
-interface PlanFileContent {
+/** What the plan file records for one network. */
+export interface NetworkRecords {
+  /** The network's routable space, as written by the last synth (absent for a network only imported into so far). */
+  readonly cidr?: string;
+  /** Pool key (the network's path, or a private owner's `path` or `path:name`) -> its records. */
+  readonly pools: Record<string, PoolRecords>;
+  /** Adopted ranges by name (version 2). */
+  readonly reserved?: Record<string, RecordedReservation>;
+}
+
+/** The whole plan file. */
+export interface PlanFileContent {
   readonly '//'?: string;
   readonly version: number;
   readonly networks: Record<string, NetworkRecords>;
 }
 
-const VERSION = 1;
+/** A range adopted into a network, as `Network`'s `reserved` prop takes it. */
+export interface PlanFileReservedRange {
+  readonly cidr: string;
+  readonly name: string;
+}
+
+/** Options of {@link PlanFile.load}. */
+export interface PlanFileOptions {
+  /**
+   * Stage `save` calls in memory and write them only on `commit()` (or `PlanFile.commitAll()`),
+   * so that a failed synth changes nothing.
+   * @default false - every `save` writes at once
+   */
+  readonly deferred?: boolean;
+}
+
+/** Versions this code reads. Version 2 adds `reserved` to a network and makes its `cidr` optional. */
+export const PLAN_FILE_VERSIONS = [1, 2];
 const NOTE = 'Written by cdktf-kube-networks at synth. Commit it: synth reuses every range recorded here, so no subnet moves.';
+/** Names of adopted ranges: what `Network`'s `reserved` prop accepts. */
+export const RESERVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*$/;
+const RECOVER = 'repair it from version control, or delete it to plan afresh';
+
+/** How long a writer waits for another's lock before giving up. */
+const LOCK_WAIT_MS = Number(process.env.CDKTF_KUBE_NETWORKS_LOCK_WAIT_MS ?? 15_000);
+/** A lock of another host older than this is taken to be left by a crashed synth. */
+const FOREIGN_LOCK_STALE_MS = 60_000;
+/** A lock file left empty (its writer died between create and write) older than this is stale. */
+const EMPTY_LOCK_STALE_MS = 2_000;
 
 /**
  * The plan file (`cidr-plan.lock.json`): every allocation, by network, pool and owner,
  * the way `cdk.context.json` records look-ups.
+ *
+ * Writes are atomic (a temp file in the same directory, fsynced, then renamed over the
+ * file) and made under a lock file (`<file>.lock`, created with O_EXCL), re-reading the
+ * file first and replacing only the networks being saved: concurrent synths never lose
+ * each other's records. A file that cannot be read or is not a plan file is an error
+ * naming the file and what is wrong, and is never overwritten.
  */
 export class PlanFile {
   /** Reads the file at `file`; a missing file is an empty plan. */
-  public static load(file: string): PlanFile {
-    if (!fs.existsSync(file)) return new PlanFile(file, { version: VERSION, networks: {} });
-    let content: PlanFileContent;
-    try {
-      content = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new Error(`plan file ${file} is not valid JSON (${(e as Error).message}): repair it from version control, or delete it to plan afresh`);
-    }
-    if (content?.version !== VERSION || typeof content.networks !== 'object' || content.networks === null) {
-      throw new Error(`plan file ${file} is not a version ${VERSION} plan file: repair it from version control, or delete it to plan afresh`);
-    }
-    return new PlanFile(file, content);
+  public static load(file: string, options: PlanFileOptions = {}): PlanFile {
+    const content = readPlanFile(file) ?? emptyPlan();
+    return new PlanFile(file, content, options.deferred ?? false);
   }
 
-  private constructor(public readonly file: string, private content: PlanFileContent) {}
+  /**
+   * Writes the staged saves of `plans` (the plan files of one app), one locked write per
+   * file. Returns the files written (changed or not).
+   */
+  public static commitAll(plans: Iterable<PlanFile>): string[] {
+    const byFile = new Map<string, PlanFile[]>();
+    for (const plan of [...plans].filter((p) => p.hasPending())) {
+      const key = path.resolve(plan.file);
+      byFile.set(key, [...(byFile.get(key) ?? []), plan]);
+    }
+    for (const plans of byFile.values()) {
+      const entries = plans.flatMap((p) => [...p.staged.entries()]);
+      const written = writeNetworks(plans[0].file, entries);
+      for (const p of plans) {
+        p.content = written;
+        p.staged.clear();
+      }
+    }
+    return [...byFile.keys()];
+  }
+
+  /** Forgets the staged saves of `plans`: a synth failed. */
+  public static discardAll(plans: Iterable<PlanFile>): void {
+    for (const plan of [...plans]) plan.discard();
+  }
+
+  private readonly staged = new Map<string, NetworkRecords>();
+
+  private constructor(public readonly file: string, private content: PlanFileContent, public readonly deferred: boolean) {}
 
   /** True when the file exists on disk. */
   public exists(): boolean {
@@ -50,15 +121,406 @@ export class PlanFile {
     return { ...(this.content.networks[network]?.pools[pool] ?? {}) };
   }
 
-  /** Replaces every record of `network` and writes the file (sorted, stable for diffs). */
-  public save(network: string, cidr: string, pools: Record<string, PoolRecords>): void {
-    const current = PlanFile.load(this.file).content; // another network may have written meanwhile
-    const networks: Record<string, NetworkRecords> = { ...current.networks, [network]: { cidr, pools } };
-    this.content = { '//': NOTE, 'version': VERSION, networks };
-    const text = JSON.stringify(sortKeys(this.content), null, 2) + '\n';
-    fs.mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
-    if (!fs.existsSync(this.file) || fs.readFileSync(this.file, 'utf8') !== text) fs.writeFileSync(this.file, text);
+  /** The ranges adopted into `network` (`plan import`), to hold like its `reserved` prop's, by name. */
+  public reservedRanges(network: string): PlanFileReservedRange[] {
+    return Object.entries(this.content.networks[network]?.reserved ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, r]) => ({ cidr: r.cidr, name }));
   }
+
+  /** The networks the file records, by path. */
+  public networks(): string[] {
+    return Object.keys(this.content.networks).sort();
+  }
+
+  /**
+   * Replaces the records of `network` (its cidr and pools; ranges adopted into it stay)
+   * and writes the file, sorted and stable for diffs — or, when deferred, stages it for `commit()`.
+   */
+  public save(network: string, cidr: string, pools: Record<string, PoolRecords>): void {
+    this.staged.set(network, { cidr, pools });
+    if (!this.deferred) this.commit();
+  }
+
+  /** True when saves are staged and not written yet. */
+  public hasPending(): boolean {
+    return this.staged.size > 0;
+  }
+
+  /** Writes the staged saves (one locked write); nothing to do when none are staged. */
+  public commit(): void {
+    if (this.staged.size === 0) return;
+    this.content = writeNetworks(this.file, [...this.staged.entries()]);
+    this.staged.clear();
+  }
+
+  /** Forgets the staged saves. */
+  public discard(): void {
+    this.staged.clear();
+  }
+}
+
+/** Replaces the cidr and pools of each network of `entries` in `file`, under the lock; returns what was written. */
+function writeNetworks(file: string, entries: Array<[string, NetworkRecords]>): PlanFileContent {
+  return updatePlanFile(file, (current) => {
+    const networks = { ...current.networks };
+    for (const [network, { cidr, pools }] of entries) {
+      const reserved = current.networks[network]?.reserved;
+      networks[network] = reserved ? { cidr, pools, reserved } : { cidr, pools };
+    }
+    return { version: current.version, networks };
+  });
+}
+
+function emptyPlan(): PlanFileContent {
+  return { version: 1, networks: {} };
+}
+
+/**
+ * Reads and checks the plan file at `file`. Returns undefined when there is no file.
+ * @throws Error naming the file, what is wrong and the fix, for anything but a plan file
+ */
+export function readPlanFile(file: string): PlanFileContent | undefined {
+  const text = readText(file);
+  return text === undefined ? undefined : parsePlanFile(text, file);
+}
+
+/** Parses and checks the text of a plan file; `file` names it in errors. */
+export function parsePlanFile(text: string, file: string): PlanFileContent {
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new Error(`plan file ${file} starts with a byte-order mark (an editor saved it as "UTF-8 with BOM"): save it as UTF-8 without BOM, or ${RECOVER}`);
+  }
+  if (text.trim() === '') {
+    throw new Error(`plan file ${file} is empty (was a write interrupted?): restore it from version control (git checkout -- ${file}), or delete it to plan afresh`);
+  }
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`plan file ${file} is not valid JSON (${(e as Error).message}): ${RECOVER}`);
+  }
+  return checkContent(content, file);
+}
+
+function readText(file: string): string | undefined {
+  if (typeof file !== 'string' || file.trim() === '') {
+    throw new Error(`plan file path ${JSON.stringify(file)} is empty: give the path of a file, e.g. cidr-plan.lock.json`);
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw fileError(file, e as NodeJS.ErrnoException, 'read');
+  }
+}
+
+function fileError(file: string, e: NodeJS.ErrnoException, doing: 'read' | 'written'): Error {
+  switch (e.code) {
+    case 'EISDIR':
+      return new Error(`plan file ${file} is a directory, not a file: point planFile (or --plan-file) at a file, e.g. ${path.join(file, 'cidr-plan.lock.json')}`);
+    case 'EACCES':
+    case 'EPERM':
+      return new Error(`plan file ${file} cannot be ${doing} (permission denied): let the user running synth read and write it and its directory (e.g. chmod u+rw ${file})`);
+    case 'ENOTDIR':
+      return new Error(`plan file ${file} cannot be ${doing}: a part of its directory is a file, not a directory; fix the path`);
+    default:
+      return new Error(`plan file ${file} cannot be ${doing} (${e.code ?? 'error'}: ${e.message}): check the path and the disk`);
+  }
+}
+
+/** `networks["corp/main"].pools["corp/main"]`: where a value is, in messages. */
+function at(...keys: string[]): string {
+  return keys.map((k, i) => (i === 0 ? k : `[${JSON.stringify(k)}]`)).join('');
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkContent(content: unknown, file: string): PlanFileContent {
+  const wrong = (where: string, what: string): Error => new Error(`plan file ${file}: ${where} ${what}: ${RECOVER}`);
+  if (!isObject(content)) {
+    throw new Error(`plan file ${file} is not a plan file (it holds ${typeName(content)}, not an object with "version" and "networks"): ${RECOVER}`);
+  }
+  const version = content.version;
+  if (!PLAN_FILE_VERSIONS.includes(version as number)) {
+    if (typeof version === 'number' && Number.isInteger(version) && version > Math.max(...PLAN_FILE_VERSIONS)) {
+      throw new Error(`plan file ${file} is version ${version}, newer than this cdktf-kube-networks reads (${PLAN_FILE_VERSIONS.join(' or ')}): upgrade cdktf-kube-networks, or ${RECOVER}`);
+    }
+    throw new Error(`plan file ${file} is not a plan file of version ${PLAN_FILE_VERSIONS.join(' or ')} ("version" is ${version === undefined ? 'missing' : typeName(version)}): ${RECOVER}`);
+  }
+  for (const key of Object.keys(content)) {
+    if (!['//', 'version', 'networks'].includes(key)) throw wrong(`field "${key}"`, 'is unknown (a plan file has "//", "version" and "networks")');
+  }
+  if (!isObject(content.networks)) throw wrong('"networks"', `is ${typeName(content.networks)}, not an object of networks`);
+  for (const [network, entry] of Object.entries(content.networks)) {
+    const where = at('networks', network);
+    if (network === '') throw wrong(where, 'has an empty network path');
+    if (!isObject(entry)) throw wrong(where, `is ${typeName(entry)}, not an object with "cidr" and "pools"`);
+    for (const key of Object.keys(entry)) {
+      const known = version === 1 ? ['cidr', 'pools'] : ['cidr', 'pools', 'reserved'];
+      if (!known.includes(key)) throw wrong(`${where} field "${key}"`, `is unknown in a version ${version} plan file (known: ${known.join(', ')})`);
+    }
+    if (entry.cidr === undefined && version === 1) throw wrong(`${where}.cidr`, 'is missing');
+    if (entry.cidr !== undefined) checkCidr(entry.cidr, `${where}.cidr`, wrong);
+    if (!isObject(entry.pools)) throw wrong(`${where}.pools`, `is ${typeName(entry.pools)}, not an object of pools`);
+    for (const [pool, records] of Object.entries(entry.pools)) {
+      const poolAt = `${where}.pools${at('', pool)}`;
+      if (pool === '') throw wrong(poolAt, 'has an empty pool name');
+      if (!isObject(records)) throw wrong(poolAt, `is ${typeName(records)}, not an object of owner -> CIDR`);
+      for (const [owner, cidr] of Object.entries(records)) {
+        if (owner === '') throw wrong(poolAt, 'has an empty owner');
+        checkCidr(cidr, `${poolAt}${at('', owner)}`, wrong);
+      }
+    }
+    if (entry.reserved !== undefined) {
+      if (!isObject(entry.reserved)) throw wrong(`${where}.reserved`, `is ${typeName(entry.reserved)}, not an object of name -> { cidr, from }`);
+      for (const [name, reservation] of Object.entries(entry.reserved)) {
+        const resAt = `${where}.reserved${at('', name)}`;
+        if (!RESERVED_NAME.test(name)) throw wrong(resAt, 'is not a reserved range name (letters, digits, - _ ., starting with a letter or digit)');
+        if (!isObject(reservation)) throw wrong(resAt, `is ${typeName(reservation)}, not an object with "cidr"`);
+        for (const key of Object.keys(reservation)) {
+          if (!['cidr', 'from'].includes(key)) throw wrong(`${resAt} field "${key}"`, 'is unknown (known: cidr, from)');
+        }
+        checkCidr(reservation.cidr, `${resAt}.cidr`, wrong);
+        if (reservation.from !== undefined && typeof reservation.from !== 'string') throw wrong(`${resAt}.from`, `is ${typeName(reservation.from)}, not a string`);
+      }
+    }
+  }
+  return content as unknown as PlanFileContent;
+}
+
+function checkCidr(value: unknown, where: string, wrong: (where: string, what: string) => Error): void {
+  if (typeof value !== 'string') throw wrong(where, `is ${typeName(value)}, not a CIDR string such as "10.0.0.0/16"`);
+  try {
+    Cidr.parse(value, where);
+  } catch (e) {
+    throw wrong(where, `is not a valid CIDR (${(e as Error).message})`);
+  }
+}
+
+/** The file's text: sorted keys, two-space indents, the lowest version that holds it. */
+export function serializePlanFile(content: PlanFileContent): string {
+  const networks: Record<string, NetworkRecords> = {};
+  for (const [name, entry] of Object.entries(content.networks)) {
+    const reserved = entry.reserved && Object.keys(entry.reserved).length > 0 ? entry.reserved : undefined;
+    networks[name] = { ...(entry.cidr !== undefined ? { cidr: entry.cidr } : {}), pools: entry.pools, ...(reserved ? { reserved } : {}) };
+  }
+  const needsV2 = Object.values(networks).some((n) => n.reserved || n.cidr === undefined);
+  return JSON.stringify(sortKeys({ '//': NOTE, 'version': needsV2 ? 2 : 1, networks }), null, 2) + '\n';
+}
+
+/**
+ * Changes the plan file at `file` safely: under its lock, re-reads it (a missing file is an
+ * empty plan; a broken one is an error and stays as it is), applies `change`, and writes the
+ * result atomically when it differs. Returns the content now in the file.
+ */
+export function updatePlanFile(file: string, change: (current: PlanFileContent) => PlanFileContent): PlanFileContent {
+  readText(file); // fail on an empty path, a directory or an unreadable file before taking the lock
+  return withLock(file, () => {
+    const before = readText(file);
+    const current = before === undefined ? emptyPlan() : parsePlanFile(before, file);
+    const next = change(current);
+    const text = serializePlanFile(next);
+    if (text !== before) writeAtomically(file, text);
+    return JSON.parse(text) as PlanFileContent;
+  });
+}
+
+/** Writes `text` to a temp file beside `file`, fsyncs it, and renames it over `file`. */
+function writeAtomically(file: string, text: string): void {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let mode = 0o644;
+  try {
+    mode = fs.statSync(target).mode & 0o777;
+  } catch {
+    // a new file
+  }
+  try {
+    const fd = fs.openSync(temp, 'wx', mode);
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    testPause('before-rename', temp);
+    fs.renameSync(temp, target);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw fileError(file, e as NodeJS.ErrnoException, 'written');
+  }
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd); // the rename itself survives a crash
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // not every platform can fsync a directory
+  }
+}
+
+interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+  readonly at: string;
+  readonly token: string;
+}
+
+/** Runs `fn` holding `<file>.lock` (created with O_EXCL); breaks a lock its holder left behind. */
+function withLock<T>(file: string, fn: () => T): T {
+  const target = path.resolve(file);
+  const lock = `${target}.lock`;
+  const mine: LockHolder = { pid: process.pid, host: os.hostname(), at: new Date().toISOString(), token: Math.random().toString(36).slice(2) };
+  const text = JSON.stringify(mine);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lock, 'wx', 0o644);
+      try {
+        fs.writeSync(fd, text);
+      } finally {
+        fs.closeSync(fd);
+      }
+      break;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        continue;
+      }
+      if (err.code !== 'EEXIST') {
+        throw new Error(`plan file ${file} cannot be locked: creating ${lock} failed (${err.code}: ${err.message}); let the user running synth write to ${path.dirname(target)}`);
+      }
+      const seen = readLock(lock);
+      if (seen === undefined) continue; // released meanwhile
+      if (isStale(lock, seen)) {
+        breakLock(lock, seen);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        const holder = parseHolder(seen);
+        const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
+        throw new Error(`plan file ${file} is locked by ${who} (${lock}) for over ${Math.round(LOCK_WAIT_MS / 1000)}s: let that synth finish, or delete ${lock} if none is running`);
+      }
+      sleep(10 + Math.random() * 30);
+    }
+  }
+  try {
+    testPause('locked', lock);
+    cleanTempFiles(target);
+    return fn();
+  } finally {
+    if (readLock(lock) === text) fs.rmSync(lock, { force: true });
+  }
+}
+
+function readLock(lock: string): string | undefined {
+  try {
+    return fs.readFileSync(lock, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(text);
+    return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale(lock: string, text: string): boolean {
+  const holder = parseHolder(text);
+  if (!holder) {
+    // Created but never written: its writer died in between (or is writing right now).
+    try {
+      return Date.now() - fs.statSync(lock).mtimeMs > EMPTY_LOCK_STALE_MS;
+    } catch {
+      return false;
+    }
+  }
+  if (holder.host === os.hostname()) return !isAlive(holder.pid);
+  return Date.now() - Date.parse(holder.at) > FOREIGN_LOCK_STALE_MS;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes a stale lock: moves it aside (atomic, so of two breakers only one gets it), and
+ * puts it back if what was moved is no longer the stale lock but a fresh one.
+ */
+function breakLock(lock: string, stale: string): void {
+  const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    fs.renameSync(lock, aside);
+  } catch {
+    return; // someone else broke or released it
+  }
+  if (readLock(aside) !== stale) {
+    try {
+      fs.linkSync(aside, lock);
+    } catch {
+      // another lock was taken meanwhile
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/** Temp files of writers that died before their rename (only ever made under the lock, so safe to remove under it). */
+function cleanTempFiles(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Test hook: with CDKTF_KUBE_NETWORKS_PLAN_FILE_PAUSE=POINT:MS (POINT `locked` or
+ * `before-rename`), says so on stderr and pauses there MS milliseconds (or for good when
+ * MS is `forever`), so tests can kill a writer mid-write or make writers overlap.
+ */
+function testPause(point: string, detail: string): void {
+  const hook = process.env.CDKTF_KUBE_NETWORKS_PLAN_FILE_PAUSE;
+  if (!hook) return;
+  const [wanted, ms] = hook.split(':');
+  if (wanted !== point) return;
+  fs.writeSync(2, `cdktf-kube-networks: paused ${point} ${detail}\n`);
+  if (ms === 'forever') for (;;) sleep(60_000);
+  sleep(Number(ms) || 0);
 }
 
 function sortKeys(value: unknown): unknown {

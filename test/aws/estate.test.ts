@@ -11,7 +11,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Archipelago, Cloud, Egress, FlatCluster, Ingress, IslandCluster, IsolatedCluster } from '../../lib';
 import { AwsResources, AwsSubnetRole } from '../../lib/aws';
 import { eksExample, EKS_PLAN_FILE } from '../../examples/eks';
-import { estate } from '../support';
+import { estate, synthStack } from '../support';
 import { awsEstate, countOf, has, HOLE, OTHER, REGION, resolved, synthError, tempPlanFile, valuesOf } from './support';
 
 /** The DESIGN contract on AWS: the talk's hole for island ranges, and clusters sized to fit two zones. */
@@ -35,7 +35,7 @@ function corp(app: App = Testing.app(), planFile: string = tempPlanFile(), withN
 
 describe('a mixed estate: every model in one main network', () => {
   const built = corp();
-  const synth = Testing.synth(built.stack, true);
+  const synth = synthStack(built.stack);
 
   test('snapshot', () => {
     expect(synth).toMatchSnapshot();
@@ -80,9 +80,9 @@ describe('planning', () => {
   test('a cluster added later, even declared first, moves no range or block of the others', () => {
     const planFile = tempPlanFile();
     const before = corp(Testing.app(), planFile);
-    const synthBefore = Testing.synth(before.stack, true);
+    const synthBefore = synthStack(before.stack);
     const after = corp(Testing.app(), planFile, true);
-    const synthAfter = Testing.synth(after.stack, true);
+    const synthAfter = synthStack(after.stack);
     const cidrs = (s: string) => [...valuesOf(s, Vpc.tfResourceType, 'cidr_block'), ...valuesOf(s, Subnet.tfResourceType, 'cidr_block')];
     for (const cidr of cidrs(synthBefore)) expect(cidrs(synthAfter)).toContain(cidr);
     expect(after.network.violations()).toEqual([]);
@@ -106,7 +106,7 @@ describe('the EKS example', () => {
     const planFile = tempPlanFile();
     fs.copyFileSync(EKS_PLAN_FILE, planFile);
     const stack = eksExample(Testing.app(), planFile);
-    const synth = Testing.synth(stack, true);
+    const synth = synthStack(stack);
     const prod = stack.node.findChild('prod');
     const aws = AwsResources.of(prod);
     has(synth, EksCluster.tfResourceType, {

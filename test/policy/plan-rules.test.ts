@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import { Testing } from 'cdktf';
 import { FlatCluster, Severity } from '../../lib';
-import { estate, expectErrors, expectNoViolation, expectSynthPasses, tempPlanFile, violationsOf, warningsOf } from './support';
+import { estate, expectErrors, expectNoViolation, expectSynthPasses, synthStack, tempPlanFile, violationsOf, warningsOf } from './support';
 
 /** A network on `planFile` with flat clusters of 100 nodes, one per id. */
 function build(planFile: string, ids: string[], frozen: boolean | undefined) {
@@ -17,7 +17,7 @@ function build(planFile: string, ids: string[], frozen: boolean | undefined) {
 function recorded(): string {
   const planFile = tempPlanFile();
   const first = build(planFile, ['prod', 'batch'], false);
-  Testing.synth(first.stack, true);
+  synthStack(first.stack);
   expect(fs.existsSync(planFile)).toBe(true);
   return planFile;
 }

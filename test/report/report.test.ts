@@ -7,7 +7,7 @@ import { buildReport } from '../../lib/report/data';
 import { renderMarkdown } from '../../lib/report/markdown';
 import { multiCloudExample } from '../../examples/multicloud';
 import { stackSvgs } from '../../lib/report/write';
-import { estate, tempPlanFile } from '../support';
+import { estate, synthStack, tempPlanFile } from '../support';
 
 function talkIslands() {
   const e = estate({ reserved: [{ cidr: '10.128.1.1/32', name: 'other' }], islandCidr: '10.0.0.0/14' });
@@ -20,7 +20,7 @@ function talkIslands() {
 describe('the report files', () => {
   test('synth writes address-plan.md, .json and .svg beside the stack output', () => {
     const { stack, network } = talkIslands();
-    Testing.synth(stack, true);
+    synthStack(stack);
     const dir = path.join(App.of(stack).outdir, 'stacks', 'corp');
     const md = fs.readFileSync(path.join(dir, 'address-plan.md'), 'utf8');
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'address-plan.json'), 'utf8'));
@@ -56,7 +56,7 @@ describe('the report files', () => {
   test('ranges of a removed cluster still held by the plan file are listed', () => {
     const first = estate();
     new FlatCluster(first.stack, 'gone', { network: first.network });
-    Testing.synth(first.stack, true);
+    synthStack(first.stack);
     const again = estate({ planFile: first.planFile });
     const report = buildReport(again.network.plan, again.network.violations(), []);
     expect(report.unclaimed.map((u) => u.owner)).toEqual(['corp/gone:pods', 'corp/gone:services', 'corp/gone:nodes']);
@@ -66,7 +66,7 @@ describe('the report files', () => {
   test('two networks in one stack get one report each, named after them', () => {
     const { stack, planFile } = estate();
     new Network(stack, 'lab', { cidr: '172.16.0.0/12', cloud: (stack.node.findChild('main') as Network).cloud, planFile, frozen: false });
-    Testing.synth(stack, true);
+    synthStack(stack);
     const files = fs.readdirSync(path.join(App.of(stack).outdir, 'stacks', 'corp')).filter((f) => f.startsWith('address-plan')).sort();
     expect(files).toEqual([
       'address-plan-lab.json', 'address-plan-lab.md', 'address-plan-lab.svg',
@@ -87,8 +87,8 @@ describe('the estate report', () => {
   test('networks of one estate across stacks and clouds are drawn in one report', () => {
     const app = Testing.app();
     const [gcp, aws] = multiCloudExample(app, tempPlanFile());
-    Testing.synth(gcp, true);
-    Testing.synth(aws, true);
+    synthStack(gcp);
+    synthStack(aws);
     const base = path.join(app.outdir, 'address-plan-estate-enterprise');
     const json = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
     expect(json.estate).toBe('enterprise');
@@ -113,7 +113,7 @@ describe('the estate report', () => {
 
   test('a network alone in its estate gets no estate report', () => {
     const { stack } = estate();
-    Testing.synth(stack, true);
+    synthStack(stack);
     expect(fs.readdirSync(App.of(stack).outdir).filter((f) => f.startsWith('address-plan-estate'))).toEqual([]);
   });
 });
