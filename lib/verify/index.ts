@@ -129,3 +129,5 @@ function estatesOf(input: VerifyInput): EstateUnderTest[] {
   if (input?.synth !== undefined) return readSynth(input.synth, input.addressPlans ?? []);
   throw new Error('verify: nothing to verify — pass { outdir: "cdktf.out" } or { synth: Testing.synth(stack), addressPlans: [...] }');
 }
+
+export { toSatisfyNetworkModel } from './matcher';

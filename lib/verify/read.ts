@@ -66,7 +66,7 @@ export function readSynth(synth: string, addressPlans: readonly string[]): Estat
   }
   const networks = addressPlans.map((text, i) => {
     const plan = parsePlan(text, `addressPlans[${i}]`);
-    return { plan, stack: tf.name, fabric: fabricFor(tf, plan) };
+    return { plan, stack: tf.name, fabric: fabricFor(tf.rebase(plan.network.split('/')[0]), plan) };
   });
   return group(networks, () => tf.name);
 }

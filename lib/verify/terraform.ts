@@ -28,7 +28,7 @@ export class TfStack {
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
       for (const [name, body] of Object.entries(byName)) {
         const meta = (body['//'] as { metadata?: { path?: string } } | undefined)?.metadata;
-        resources.push({ address: `${type}.${name}`, type, path: meta?.path ?? name, attrs: body });
+        resources.push({ address: `${type}.${name}`, type, path: meta?.path ?? `?/${pathFromName(name)}`, attrs: body });
       }
     }
     return new TfStack(json['//']?.metadata?.stackName ?? source, resources);
@@ -38,6 +38,14 @@ export class TfStack {
 
   constructor(public readonly name: string, public readonly resources: readonly TfResource[]) {
     this.byAddress = new Map(resources.map((r) => [r.address, r]));
+  }
+
+  /**
+   * This stack with `stack` as the first segment of paths cdktf did not record (`Testing.synth`
+   * drops the metadata: the path is then read back from the logical id, `a_b_HASH` -> `stack/a/b`).
+   */
+  public rebase(stack: string): TfStack {
+    return new TfStack(this.name, this.resources.map((r) => (r.path.startsWith('?/') ? { ...r, path: `${stack}/${r.path.slice(2)}` } : r)));
   }
 
   /** Every resource of `type`. */
@@ -73,6 +81,11 @@ export function parseRef(value: unknown): { address: string; attr: string } | un
   if (typeof value !== 'string') return undefined;
   const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.([a-z0-9_]+)\}$/.exec(value);
   return m ? { address: `${m[1]}.${m[2]}`, attr: m[3] } : undefined;
+}
+
+/** A construct path (below the stack) from a cdktf logical id: `east_a_nodes-eu-west-1a_A3D1ABEE` -> `east/a/nodes-eu-west-1a`. */
+function pathFromName(name: string): string {
+  return name.replace(/_[0-9A-F]{8}$/, '').split('_').join('/');
 }
 
 /** True when `path` is `owner` or inside it. */
