@@ -45,14 +45,32 @@ export interface VerifyFinding {
   readonly message: string;
 }
 
+/** How traffic from one range arrives at another. */
+export enum ReachabilityKind {
+  /** With the source's own address. */
+  DIRECT = 'DIRECT',
+  /** Masqueraded to the source's node address (an island's Egress.masquerade()). */
+  MASQUERADED = 'MASQUERADED',
+  /** Translated by a NAT on the way. */
+  NATED = 'NATED',
+  /** On the declared gateways' ports only. */
+  GATEWAY_ONLY = 'GATEWAY_ONLY',
+  /** On some ports, with no gateway declared. */
+  PORTS = 'PORTS',
+  /** Inside one cluster (its own ranges, its ClusterIPs). */
+  IN_CLUSTER = 'IN_CLUSTER',
+  /** Not at all. */
+  NONE = 'NONE',
+}
+
 /** One pair of the reachability matrix. */
 export interface ReachabilityCell {
   /** The source range. */
   readonly from: string;
   /** The destination range. */
   readonly to: string;
-  /** DIRECT, MASQUERADED (as the node), NATED, GATEWAY_ONLY, PORTS (some ports), IN_CLUSTER or NONE. */
-  readonly kind: string;
+  /** How it arrives. */
+  readonly kind: ReachabilityKind;
   /** The path found, or what stops it. */
   readonly detail: string;
 }
@@ -119,7 +137,7 @@ export function verifyNetworkModel(input: VerifyInput): VerifyResult {
     findings,
     estates: estates.map((e) => {
       const m = buildMatrix(e);
-      return { estate: m.estate, endpoints: [...m.endpoints], cells: [...m.cells], markdown: matrixMarkdown(m), svg: matrixSvg(m) };
+      return { estate: m.estate, endpoints: [...m.endpoints], cells: m.cells.map((c) => ({ ...c, kind: c.kind as ReachabilityKind })), markdown: matrixMarkdown(m), svg: matrixSvg(m) };
     }),
   };
 }

@@ -70,6 +70,7 @@ export function matrixMarkdown(m: Matrix): string {
     const row = m.endpoints.map((to) => SYMBOL[m.cells.find((c) => c.from === from && c.to === to)!.kind]);
     lines.push(`| ${m.endpoints.indexOf(from) + 1} ${from.replace(/\|/g, '\\|')} | ${row.join(' | ')} |`);
   }
+  lines.push('', `Columns: ${m.endpoints.map((e, i) => `${i + 1} ${e}`).join(', ')}.`);
   return lines.join('\n') + '\n';
 }
 

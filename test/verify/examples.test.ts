@@ -1,5 +1,7 @@
 // The verifier on the example estate: no false alarm on either cloud, and the matrix says what
 // the models promise (expected verdicts written from the models, not from the verifier).
+import * as fs from 'fs';
+import * as path from 'path';
 import { NetworkVerifier, verifyNetworkModel } from '../../lib';
 import { stacksOf, synthExamples } from './support';
 
@@ -68,6 +70,13 @@ test('the matrix comes as Markdown and SVG', () => {
   expect(e.markdown).toContain('| 7 other 10.128.1.1/32 |');
   expect(e.svg.startsWith('<svg')).toBe(true);
   expect((e.svg.match(/class="cell /g) ?? []).length).toBe(e.cells.length);
+});
+
+test('the README shows the current matrix of talk-island', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const shown = readme.split('<!-- matrix:start talk-island/main (kept in sync by test/verify/examples.test.ts) -->\n')[1]?.split('\n<!-- matrix:end -->')[0];
+  const markdown = result.estates.find((x) => x.estate === 'talk-island/main')!.markdown;
+  expect(shown).toBe(markdown.split('\n').slice(4).join('\n').trimEnd());
 });
 
 test('the promises are listed with their ids', () => {
