@@ -1,5 +1,6 @@
 // The layer rules of docs/ARCHITECTURE.md, checked by `npm test` (npm run deps).
-// Floors, bottom up: ipam -> model -> policy -> gcp | aws | report -> clouds -> index.
+// Floors, bottom up: ipam -> model -> policy -> gcp | aws | report -> clouds -> index and cli;
+// lib/verify stands apart on ipam alone (an independent oracle of what was synthesized).
 // An import may only point down or sideways within its own folder; no cycles anywhere.
 const layer = (name) => `^lib/${name}/`;
 
@@ -17,6 +18,8 @@ module.exports = {
       from: { path: '^lib/(gcp|aws)/' }, to: { path: '^lib/(gcp|aws|report|clouds|verify|cli)/', pathNot: '^lib/$1/' } },
     { name: 'report-knows-no-cloud', severity: 'error', comment: 'The report reads plans, not cloud resources.',
       from: { path: layer('report') }, to: { path: '^lib/(gcp|aws|clouds|cli)/' } },
+    { name: 'verify-reads-only-terraform', severity: 'error', comment: 'lib/verify judges the synthesized JSON with its own reading, never with the code that made it.',
+      from: { path: layer('verify') }, to: { path: '^lib/(model|policy|gcp|aws|report|clouds|cli)/' } },
     { name: 'clouds-is-the-top-floor', severity: 'error', comment: 'Only the package entry (and the command) import lib/clouds.',
       from: { path: '^lib/', pathNot: '^lib/(index\\.ts$|clouds/|cli/)' }, to: { path: layer('clouds') } },
   ],

@@ -4,4 +4,5 @@ export * from './model';
 export * from './policy';
 export * from './gcp';
 export * from './aws';
+export * from './verify';
 export * from './clouds';

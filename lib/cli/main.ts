@@ -1,10 +1,12 @@
 // The cdktf-kube-networks command: a dispatcher over its commands.
 import { err, EXIT_ERROR, EXIT_OK, out } from './args';
 import { plan } from './plan';
+import { verifyCommand } from './verify';
 
 /** Every command, by name: each takes the arguments after its name and returns the exit code. */
 export const COMMANDS: Record<string, (argv: string[]) => number> = {
   plan,
+  verify: verifyCommand,
 };
 
 const USAGE = `Usage: cdktf-kube-networks COMMAND [options]

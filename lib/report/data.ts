@@ -34,11 +34,13 @@ export interface ReportPool {
   readonly space?: string;
 }
 
-/** What a cluster needs configured, ready to paste. */
-export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize'> {
+/** What a cluster needs configured, ready to paste, and the edge it declared (what the reachability verifier checks). */
+export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize' | 'archipelago' | 'egress'> {
   readonly apiServerServiceIp: string;
   readonly dnsServiceIp: string;
   readonly kubeControllerManagerArgs: string[];
+  /** Declared gateways into the cluster (islands and archipelago members); empty otherwise. */
+  readonly ingress: Array<{ kind: string; ports: number[]; sourceRanges?: string[]; subnetCidrs: string[] }>;
 }
 
 /** The address plan of one network, as the report files show it. */
@@ -157,6 +159,9 @@ function clusterRow(c: ClusterPlan): ReportCluster {
     apiServerServiceIp: ips.apiServer,
     dnsServiceIp: ips.dns,
     kubeControllerManagerArgs: kubeControllerManagerArgs(c),
+    archipelago: c.archipelago,
+    ingress: c.ingress.map(({ kind, ports, sourceRanges, subnetCidrs }) => ({ kind, ports, sourceRanges, subnetCidrs })),
+    egress: c.egress,
   };
 }
 

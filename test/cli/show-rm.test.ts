@@ -92,7 +92,7 @@ describe('every command has --help, and mistakes say what to do', () => {
 
   test('unknown commands, options and argument counts', () => {
     const dir = tempDir();
-    expect(cli(['nope'], dir)).toMatchObject({ status: 2, stderr: 'cdktf-kube-networks: unknown command "nope": use one of plan\n' });
+    expect(cli(['nope'], dir)).toMatchObject({ status: 2, stderr: 'cdktf-kube-networks: unknown command "nope": use one of plan, verify\n' });
     expect(cli(['plan', 'nope'], dir)).toMatchObject({ status: 2, stderr: 'cdktf-kube-networks plan: unknown command "nope": use one of show, diff, mv, rm, import\n' });
     const option = cli(['plan', 'show', '--plan'], dir);
     expect(option.status).toBe(2);

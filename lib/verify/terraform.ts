@@ -1,0 +1,94 @@
+// The Terraform JSON of a synthesized stack, as the verifier reads it: resources by address,
+// the construct path cdktf records for each, and `${type.name.attr}` references resolved.
+
+/** One resource of a stack. */
+export interface TfResource {
+  /** `type.name`, as Terraform addresses it. */
+  readonly address: string;
+  readonly type: string;
+  /** The construct path cdktf recorded (`//.metadata.path`), e.g. `corp/batch/subnetwork`. */
+  readonly path: string;
+  readonly attrs: Record<string, unknown>;
+}
+
+/** The resources of one stack, with look-ups by type, reference and construct path. */
+export class TfStack {
+  /** Parses `text` (a `cdk.tf.json`, or what `Testing.synth` returns); `source` names it in errors. */
+  public static parse(text: string, source: string): TfStack {
+    let json: { resource?: Record<string, Record<string, Record<string, unknown>>>; '//'?: { metadata?: { stackName?: string } } };
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`verify: ${source} is not Terraform JSON (${(e as Error).message}) — pass what Testing.synth(stack) returns or a cdk.tf.json file`);
+    }
+    if (json === null || typeof json !== 'object') {
+      throw new Error(`verify: ${source} is ${JSON.stringify(json)}, not a Terraform JSON object — pass what Testing.synth(stack) returns or a cdk.tf.json file`);
+    }
+    const resources: TfResource[] = [];
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
+      for (const [name, body] of Object.entries(byName)) {
+        const meta = (body['//'] as { metadata?: { path?: string } } | undefined)?.metadata;
+        resources.push({ address: `${type}.${name}`, type, path: meta?.path ?? `?/${pathFromName(name)}`, attrs: body });
+      }
+    }
+    return new TfStack(json['//']?.metadata?.stackName ?? source, resources);
+  }
+
+  private readonly byAddress: Map<string, TfResource>;
+
+  constructor(public readonly name: string, public readonly resources: readonly TfResource[]) {
+    this.byAddress = new Map(resources.map((r) => [r.address, r]));
+  }
+
+  /**
+   * This stack with `stack` as the first segment of paths cdktf did not record (`Testing.synth`
+   * drops the metadata: the path is then read back from the logical id, `a_b_HASH` -> `stack/a/b`).
+   */
+  public rebase(stack: string): TfStack {
+    return new TfStack(this.name, this.resources.map((r) => (r.path.startsWith('?/') ? { ...r, path: `${stack}/${r.path.slice(2)}` } : r)));
+  }
+
+  /** Every resource of `type`. */
+  public ofType(type: string): TfResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /** The resource a `${type.name.attr}` reference (or a plain address) points at. */
+  public deref(value: unknown): TfResource | undefined {
+    const ref = parseRef(value);
+    return ref ? this.byAddress.get(ref.address) : undefined;
+  }
+
+  /** A string attribute, with a reference to a literal attribute of another resource resolved. */
+  public text(value: unknown): string | undefined {
+    if (typeof value !== 'string') return undefined;
+    const ref = parseRef(value);
+    if (!ref) return value;
+    const target = this.byAddress.get(ref.address);
+    const resolved = target?.attrs[ref.attr];
+    return typeof resolved === 'string' && !resolved.includes('${') ? resolved : undefined;
+  }
+
+  /** A list attribute of strings, each resolved (unresolvable entries are left out). */
+  public texts(value: unknown): string[] {
+    if (!Array.isArray(value)) return [];
+    return value.map((v) => this.text(v)).filter((v): v is string => v !== undefined);
+  }
+}
+
+/** `${aws_vpc.x.id}` -> `{ address: 'aws_vpc.x', attr: 'id' }`. */
+export function parseRef(value: unknown): { address: string; attr: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.([a-z0-9_]+)\}$/.exec(value);
+  return m ? { address: `${m[1]}.${m[2]}`, attr: m[3] } : undefined;
+}
+
+/** A construct path (below the stack) from a cdktf logical id: `east_a_nodes-eu-west-1a_A3D1ABEE` -> `east/a/nodes-eu-west-1a`. */
+function pathFromName(name: string): string {
+  return name.replace(/_[0-9A-F]{8}$/, '').split('_').join('/');
+}
+
+/** True when `path` is `owner` or inside it. */
+export function under(path: string, owner: string): boolean {
+  return path === owner || path.startsWith(`${owner}/`);
+}
