@@ -16,7 +16,7 @@ export function multiCloudExample(app: App, planFile: string): TerraformStack[] 
     cloud: Cloud.aws({ region: 'eu-west-1' }),
     cidr: '10.128.0.0/9',
     reserved: [{ cidr: '10.255.0.0/16', name: 'on-prem' }],
-    islandCidr: '10.192.0.0/14', // EKS wants RFC 1918 service ranges (AWS-EKS-002): islands in a hole
+    // Island services on AWS come from 172.20.0.0/16 (EKS takes RFC 1918 only): no hole needed.
   });
   new FlatCluster(gcp.stack, 'web', { network: gcp.network, maxNodes: 250 });
   new IslandCluster(gcp.stack, 'batch', { network: gcp.network, maxNodes: 500 });

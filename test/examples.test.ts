@@ -52,7 +52,16 @@ test('the GKE example: VPC-native on the plan\'s subnet, named ranges, a /28 con
     networking_mode: 'VPC_NATIVE',
     ip_allocation_policy: { cluster_secondary_range_name: 'pods', services_secondary_range_name: 'services' },
     default_max_pods_per_node: 110,
-    private_cluster_config: { enable_private_nodes: true, master_ipv4_cidr_block: '172.17.17.0/28' },
+    private_cluster_config: { enable_private_nodes: true, master_ipv4_cidr_block: '172.18.17.0/28' },
   })).toBe(true);
-  expect(Testing.toHaveResourceWithProperties(synth, ComputeSubnetwork.tfResourceType, { name: 'gke-prod', ip_cidr_range: '172.17.16.0/24' })).toBe(true);
+  expect(Testing.toHaveResourceWithProperties(synth, ComputeSubnetwork.tfResourceType, { name: 'gke-prod', ip_cidr_range: '172.18.16.0/24' })).toBe(true);
+});
+
+test('deploy defect: on 172.16.0.0/12 no GKE range lands in 172.17.0.0/16 (the Docker bridge, which GKE refuses for a control plane)', () => {
+  const stack = gkeExample(Testing.app(), tempPlanFile());
+  const json = JSON.parse(Testing.synth(stack, true));
+  // Every CIDR in the synthesized Terraform, read from the JSON: none in 172.17.0.0/16 (172.17.x.y).
+  const cidrs = JSON.stringify(json).match(/\b\d+\.\d+\.\d+\.\d+\/\d+\b/g) ?? [];
+  expect(cidrs.length).toBeGreaterThan(3);
+  expect(cidrs.filter((c) => c.startsWith('172.17.'))).toEqual([]);
 });

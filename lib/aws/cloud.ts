@@ -1,6 +1,7 @@
 import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
 import { CloudProvider } from '../model/cloud';
 import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
+import { BLOCKS_PER_VPC } from './layout';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsProfile } from './profile';
 import { AwsRenderer } from './renderer';
@@ -21,6 +22,21 @@ export interface AwsCloudProps {
    * @default AwsNatGateways.ONE_PER_ZONE
    */
   readonly natGateways?: AwsNatGateways;
+  /**
+   * IPv4 blocks a VPC may have in this account and region ("IPv4 CIDR blocks per VPC"): raise
+   * it with AWS first, then here, when an archipelago of many members needs more (AWS-VPC-004).
+   * @default 5
+   */
+  readonly vpcBlockQuota?: number;
+}
+
+/** The IPv4 blocks per VPC that `props` says the account has, checked. */
+export function vpcBlockQuotaOf(props: AwsCloudProps): number {
+  const quota = props.vpcBlockQuota ?? BLOCKS_PER_VPC;
+  if (!Number.isInteger(quota) || quota < 1 || quota > 50) {
+    throw new Error(`Cloud.aws: vpcBlockQuota ${JSON.stringify(props.vpcBlockQuota)} must be a whole number from 1 to 50 (AWS's default is ${BLOCKS_PER_VPC}, its ceiling 50)`);
+  }
+  return quota;
 }
 
 /** AWS in one region over its zones: facts, planning profile, renderer and rules (Cloud.aws()). */

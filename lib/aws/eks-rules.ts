@@ -1,7 +1,7 @@
 // The AWS-* rules of EKS and load balancers, checked on the plain plan.
 import { Cidr, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
-import { ClusterPlan, NetworkModel, RangeRole } from '../model/plan';
+import { ClusterPlan, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { vpcsOf } from './layout';
 
@@ -24,12 +24,12 @@ const eks001 = defineRule('AWS-EKS-001', Severity.ERROR,
   });
 
 /** How to give a cluster of `model` an RFC 1918 service range. */
-function rfc1918Fix(c: ClusterPlan): string {
+function rfc1918Fix(c: ClusterPlan, plan: NetworkPlan): string {
   switch (c.model) {
     case NetworkModel.ARCHIPELAGO:
-      return 'pin the archipelago\'s podCidr, which holds its members\' service ranges, in an RFC 1918 hole of the network (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8)';
+      return `set islandServiceCidr on ${plan.path} to an RFC 1918 range no VPC block uses (e.g. 172.20.0.0/16, EKS's own default): members' service ranges come from it`;
     case NetworkModel.ISLAND:
-      return 'pin serviceCidr to an RFC 1918 range no VPC block uses (EKS\'s own default is 172.20.0.0/16), or give the network an RFC 1918 hole for island ranges (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8)';
+      return `pin serviceCidr, or set islandServiceCidr on ${plan.path}, to an RFC 1918 range no VPC block uses (e.g. 172.20.0.0/16, EKS's own default)`;
     default:
       return 'pin serviceCidr inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16';
   }
@@ -47,7 +47,7 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
       if (!isRfc1918(services)) {
         findings.push({
           path: c.path,
-          message: `${text} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — ${rfc1918Fix(c)}; suppress AWS-EKS-002 on ${c.path} if it does not run on EKS`,
+          message: `${text} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — ${rfc1918Fix(c, plan)}; suppress AWS-EKS-002 on ${c.path} if it does not run on EKS`,
         });
       }
       if (services.prefix < SERVICE_PREFIX.largest || services.prefix > SERVICE_PREFIX.smallest) {

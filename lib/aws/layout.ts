@@ -12,13 +12,15 @@ export const AWS_RESERVED = 5;
 /** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
 export const BLOCKS_PER_VPC = 5;
 
+/** Name of the block a cluster's ranges share, so its VPC needs fewer blocks (AWS-VPC-004). */
+export const VPC_BLOCK = 'vpc-block';
 /** Name of the routable block each connected VPC gets for its transit-gateway and public subnets. */
 export const EDGE_RANGE = 'aws-edge';
 /** Names the model gives proxy (ALB) subnets on AWS: `proxy-<zone>`. */
 export const PROXY_RANGE_PREFIX = 'proxy-';
 
 /** What a VPC block holds. */
-export type BlockKind = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint';
+export type BlockKind = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint' | 'vpc-block';
 
 /**
  * The blocks of each model's VPC in order of preference for the primary: the first that AWS's
@@ -123,6 +125,7 @@ const FIX: Readonly<Record<BlockKind, string>> = {
   'edge': 'the edge block (the planner places it)',
   'proxy': 'Ingress.proxy({ subnetMaskSize })',
   'api-endpoint': 'exposeApiEndpoint',
+  'vpc-block': 'the block (the planner places it)',
 };
 
 /** `node range 10.4.0.0/24 of corp/prod`, `aws-edge block 10.4.1.0/26 of corp/prod`, ... */
@@ -133,7 +136,22 @@ export function describeRange(kind: BlockKind, cidr: string, owner: string, name
     case 'edge': return `${EDGE_RANGE} block ${cidr} of ${owner}`;
     case 'proxy': return `ALB subnet ${cidr} (${name}) of ${owner}`;
     case 'api-endpoint': return `api-endpoint subnet ${cidr} of ${owner}`;
+    case 'vpc-block': return `${VPC_BLOCK} ${cidr} of ${owner}`;
   }
+}
+
+/**
+ * `blocks` with every block that lies in a block of its owner's group (a `vpc-block`)
+ * replaced by that block, once, where its first member stood.
+ */
+export function intoGroups<T extends { readonly cidr: Cidr }>(blocks: readonly T[], groups: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const block of blocks) {
+    const group = groups.find((g) => g.cidr.contains(block.cidr));
+    const item = group ?? block;
+    if (!out.includes(item)) out.push(item);
+  }
+  return out;
 }
 
 /** Every VPC the plan makes on AWS, with its blocks in the order they are built. */
@@ -144,7 +162,7 @@ export function vpcsOf(plan: NetworkPlan): PlannedVpc[] {
     return ranges.flatMap(({ cidr, name }) => {
       const range = Cidr.parse(cidr);
       const whole = describeRange(kind, cidr, owner, name);
-      const split = kind === 'nodes' || kind === 'pods' ? blocksOf(range) : [range];
+      const split = kind === 'nodes' || kind === 'pods' || kind === 'vpc-block' ? blocksOf(range) : [range];
       // A member's pod range is a slice of its archipelago's super-range: that is what moves it.
       const fix = kind === 'pods' && cluster?.archipelago ? `podCidr of archipelago ${cluster.archipelago}` : FIX[kind];
       return split.map((block) => ({
@@ -165,7 +183,7 @@ export function vpcsOf(plan: NetworkPlan): PlannedVpc[] {
   }
   for (const cluster of plan.clusters) {
     const archipelago = cluster.archipelago ? archipelagos.get(cluster.archipelago) : undefined;
-    const own = BLOCK_ORDER[cluster.model].flatMap((kind) => blocks(cluster.path, kind, cluster));
+    const own = intoGroups(BLOCK_ORDER[cluster.model].flatMap((kind) => blocks(cluster.path, kind, cluster)), blocks(cluster.path, 'vpc-block'));
     if (archipelago) {
       archipelago.blocks.push(...own);
       archipelago.clusters.push(cluster);
@@ -183,6 +201,7 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
     case 'pods': return cluster ? [{ cidr: cluster.podCidr }] : [];
     case 'edge': return named(EDGE_RANGE);
     case 'api-endpoint': return named(API_ENDPOINT_RANGE);
+    case 'vpc-block': return owned.filter((r) => r.role === RangeRole.BLOCK).map((r) => ({ cidr: r.cidr }));
     case 'proxy': return owned
       .filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)
       .map((r) => ({ cidr: r.cidr, name: r.name }));

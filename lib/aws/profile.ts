@@ -1,8 +1,9 @@
 import { IngressKind } from '../model/gateways';
 import { IArchipelago, ICluster } from '../model/interfaces';
 import { NetworkModel, RangeRole } from '../model/plan';
-import { CloudProfile, RangeNeed } from '../model/strategy';
-import { EDGE_RANGE, edgePrefix, PROXY_RANGE_PREFIX } from './layout';
+import { Cidr, isRfc1918 } from '../ipam';
+import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
+import { EDGE_RANGE, edgePrefix, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
 
 /** Prefix of an ALB subnet when none is asked: AWS's smallest for an ALB (AWS-LB-001). */
 const PROXY_PREFIX = 27;
@@ -33,7 +34,44 @@ export class AwsProfile implements CloudProfile {
     return [];
   }
 
+  public readonly smallestZoneSubnet = SMALLEST_BLOCK;
+
+  public avoid(role: RangeRole): AvoidedSpace[] {
+    // Service ranges are virtual; every other range of a cluster becomes a block of its VPC.
+    return role === RangeRole.SERVICE || role === RangeRole.RESERVED || role === RangeRole.HOLE || role === RangeRole.SUPER_RANGE ? [] : BLOCK_AVOID;
+  }
+
+  public blockGroup(model: NetworkModel, role: RangeRole): { name: string; largest: number } | undefined {
+    // A VPC has 5 blocks by default (AWS-VPC-004): a cluster's routable ranges share one, and
+    // so do an isolated cluster's own ranges; a flat cluster's pods join when the block stays a /16.
+    const shared = model === NetworkModel.ISOLATED ? [RangeRole.NODE, RangeRole.POD]
+      : model === NetworkModel.FLAT ? [RangeRole.NODE, RangeRole.POD, RangeRole.GATEWAY]
+        : [RangeRole.NODE, RangeRole.GATEWAY];
+    return shared.includes(role) ? { name: VPC_BLOCK, largest: LARGEST_BLOCK } : undefined;
+  }
+
+  public islandServiceSpace(islandCidr: string, taken: readonly string[]): string | undefined {
+    if (isRfc1918(Cidr.parse(islandCidr))) return undefined; // services beside the pods are RFC 1918 already
+    const used = taken.map((t) => Cidr.parse(t));
+    // None free: the estate uses every candidate; services are then planned beside the pods, and AWS-EKS-002 says why that fails.
+    return SERVICE_SPACES.find((space) => !used.some((t) => t.overlaps(space)))?.toString();
+  }
+
   private edge(): RangeNeed {
     return { name: EDGE_RANGE, role: RangeRole.GATEWAY, prefix: edgePrefix(this.zones.length) };
   }
 }
+
+/**
+ * Where AWS refuses a VPC block (AWS-VPC-003): 198.19.0.0/16 always; 10.0.0.0/16 beside any
+ * other block of 10.0.0.0/15, whichever is associated first (Terraform associates in
+ * parallel); 172.31.0.0/16 beside a primary in 172.16.0.0/12. Kept out of every block.
+ */
+const BLOCK_AVOID: AvoidedSpace[] = [
+  { cidr: '10.0.0.0/16', why: 'AWS refuses a VPC block from 10.0.0.0/16 beside another block of 10.0.0.0/15 (AWS-VPC-003)' },
+  { cidr: '172.31.0.0/16', why: 'AWS refuses a VPC block from 172.31.0.0/16 beside a primary block in 172.16.0.0/12 (AWS-VPC-003)' },
+  { cidr: '198.19.0.0/16', why: 'AWS never associates a VPC block from 198.19.0.0/16 (AWS-VPC-003)' },
+];
+
+/** Island service spaces, in order of preference: EKS's own default first (AWS-EKS-002). */
+const SERVICE_SPACES = ['172.20.0.0/16', '10.100.0.0/16', '192.168.0.0/16'].map((c) => Cidr.parse(c));

@@ -55,15 +55,18 @@ const vpc003 = defineRule('AWS-VPC-003', Severity.ERROR,
     });
   }));
 
-const vpc004 = defineRule('AWS-VPC-004', Severity.ERROR,
-  'A VPC has at most 5 IPv4 blocks, AWS\'s default quota (it can be raised to 50).',
-  (plan) => vpcsOf(plan)
-    .filter((vpc) => vpc.blocks.length > BLOCKS_PER_VPC)
-    .map((vpc) => ({
-      path: vpc.path,
-      message: `the VPC of ${vpc.path} needs ${vpc.blocks.length} IPv4 blocks (${vpc.blocks.map((b) => b.cidr).join(', ')}), more than the ${BLOCKS_PER_VPC} AWS allows by default — ` +
-        `ask AWS to raise "IPv4 CIDR blocks per VPC" (up to 50) and suppress AWS-VPC-004 on ${vpc.path} with the request's id, or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members or fewer proxy zones`,
-    })));
+/** AWS-VPC-004 for a quota of `quota` blocks per VPC (AWS's default 5, or what the account was raised to). */
+function vpc004(quota: number): IPolicyRule {
+  return defineRule('AWS-VPC-004', Severity.ERROR,
+    `A VPC has at most ${quota} IPv4 blocks (AWS's default quota is ${BLOCKS_PER_VPC}, which can be raised to 50; Cloud.aws({ vpcBlockQuota }) says what it was raised to).`,
+    (plan) => vpcsOf(plan)
+      .filter((vpc) => vpc.blocks.length > quota)
+      .map((vpc) => ({
+        path: vpc.path,
+        message: `the VPC of ${vpc.path} needs ${vpc.blocks.length} IPv4 blocks (${vpc.blocks.map((b) => b.cidr).join(', ')}), more than the ${quota} of the quota — ` +
+          `ask AWS to raise "IPv4 CIDR blocks per VPC" to ${vpc.blocks.length} or more (up to 50) and set Cloud.aws({ vpcBlockQuota: ${vpc.blocks.length} }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members`,
+      })));
+}
 
 /** Addresses left in `count` subnets of /`prefix` once AWS keeps its 5 in each. */
 const usable = (count: number, prefix: number) => count * Math.max(0, 2 ** (32 - prefix) - AWS_RESERVED);
@@ -104,4 +107,10 @@ const subnet001 = defineRule('AWS-SUBNET-001', Severity.ERROR,
   });
 
 /** The AWS rules, checked on every network on Cloud.aws(). */
-export const AWS_RULES: readonly IPolicyRule[] = [vpc001, vpc002, vpc003, vpc004, subnet001, ...eksRules];
+/** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks. */
+export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC): readonly IPolicyRule[] {
+  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules];
+}
+
+/** The AWS rules, checked on every network on Cloud.aws() (at AWS's default quotas). */
+export const AWS_RULES: readonly IPolicyRule[] = awsRules();

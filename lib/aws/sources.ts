@@ -1,6 +1,6 @@
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { API_ENDPOINT_RANGE, NetworkModel, RangeRole } from '../model/plan';
-import { BlockKind, BLOCK_ORDER, EDGE_RANGE } from './layout';
+import { BlockKind, BLOCK_ORDER, EDGE_RANGE, VPC_BLOCK } from './layout';
 import { AwsVpc, BlockSource } from './vpc';
 import { askedRange, IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 
@@ -10,8 +10,9 @@ export type ClusterSources = Partial<Record<BlockKind, BlockSource[]>>;
 /** A cluster's node and pod ranges, its proxy subnets and exposed API endpoint, as block sources. */
 export function sourcesOf(cluster: ICluster): ClusterSources {
   // The prefix is known when the range is asked for (resource counts depend on it); its place at synth.
-  const source = (id: string, range: IAskedRange): BlockSource =>
-    ({ id, prefix: range.prefix, cidr: () => range.cidr, splits: range.role === RangeRole.NODE || range.role === RangeRole.POD, zone: range.zone });
+  const source = (id: string, range: IAskedRange): BlockSource => ({
+    id, prefix: range.prefix, cidr: () => range.cidr, splits: range.role === RangeRole.NODE || range.role === RangeRole.POD, zone: range.zone, block: blockOf(range),
+  });
   const asked = cluster.askedRanges;
   const named = (name: string) => asked.filter((r) => r.name === name);
   return {
@@ -28,7 +29,23 @@ export function sourcesOf(cluster: ICluster): ClusterSources {
  */
 export function edgeOf(owner: ICluster | IArchipelago): BlockSource {
   const range = askedRange(owner, EDGE_RANGE);
-  return { id: 'edge', prefix: range.prefix, cidr: () => range.cidr, splits: false };
+  return { id: 'edge', prefix: range.prefix, cidr: () => range.cidr, splits: false, block: blockOf(range) };
+}
+
+/** The block `range` shares with its owner's other ranges (a `vpc-block`), as a source of VPC blocks. */
+function blockOf(range: IAskedRange): BlockSource | undefined {
+  const block = range.within;
+  return block && { id: VPC_BLOCK, prefix: block.prefix, cidr: () => block.cidr, splits: true };
+}
+
+/** The VPC blocks `sources` need, in order: a source in a group's block is that block, once. */
+function blocksFor(sources: readonly BlockSource[]): BlockSource[] {
+  const out: BlockSource[] = [];
+  for (const source of sources) {
+    const block = source.block ?? source;
+    if (!out.some((b) => b.id === block.id)) out.push(block);
+  }
+  return out;
 }
 
 /** The VPC blocks made for each source, by source id: what the source's subnets depend on. */
@@ -41,12 +58,13 @@ export type Associations = Map<string, VpcIpv4CidrBlockAssociation[]>;
  */
 export function standaloneVpc(cluster: ICluster, sources: ClusterSources): { vpc: AwsVpc; associations: Associations } {
   const ordered = BLOCK_ORDER[cluster.model].flatMap((kind) => sources[kind] ?? []);
-  const vpc = new AwsVpc(cluster, cluster.network, ordered);
+  const vpc = new AwsVpc(cluster, cluster.network, blocksFor(ordered));
   return { vpc, associations: new Map(ordered.map((source) => [source.id, vpc.initialAssociations])) };
 }
 
 /** An archipelago member's blocks, added to the archipelago's VPC after its edge block, in BLOCK_ORDER. */
 export function memberBlocks(cluster: ICluster, sources: ClusterSources, vpc: AwsVpc): Associations {
   const ordered = BLOCK_ORDER[NetworkModel.ARCHIPELAGO].flatMap((kind) => sources[kind] ?? []);
-  return new Map(ordered.map((source) => [source.id, vpc.addBlocks(cluster, source)]));
+  const made = new Map(blocksFor(ordered).map((block) => [block.id, vpc.addBlocks(cluster, block)]));
+  return new Map(ordered.map((source) => [source.id, made.get((source.block ?? source).id)!]));
 }

@@ -28,6 +28,8 @@ export interface BlockSource {
   readonly splits: boolean;
   /** The zone its one subnet goes in (proxy subnets). @default - the VPC's first zone */
   readonly zone?: string;
+  /** The block it shares with its owner's other ranges, which the VPC associates instead. @default - a block of its own */
+  readonly block?: BlockSource;
 }
 
 /** The VPC blocks of `source` once planned as `range`. */
@@ -91,7 +93,8 @@ export class AwsVpc {
     const count = sourceBlocks(source, shapeOf(source.prefix)).length;
     const made: VpcIpv4CidrBlockAssociation[] = [];
     for (let i = 0; i < count; i++) {
-      const id = count > 1 ? `${source.id}-block-${i + 1}` : `${source.id}-block`;
+      const stem = source.id.endsWith('block') ? source.id : `${source.id}-block`;
+      const id = count > 1 ? `${stem}-${i + 1}` : stem;
       const association = new VpcIpv4CidrBlockAssociation(scope, id, { vpcId: this.vpc.id, cidrBlock: later(() => sourceBlocks(source, Cidr.parse(source.cidr()))[i].toString()) });
       this.blocks.push({ owner: scope, item: association });
       made.push(association);

@@ -1,5 +1,5 @@
-import { AwsCloud, AwsCloudProps } from '../aws/cloud';
-import { AWS_RULES } from '../aws/rules';
+import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
+import { AWS_RULES, awsRules } from '../aws/rules';
 import { GcpCloud, GcpCloudProps } from '../gcp/cloud';
 import { GCP_RULES } from '../gcp/rules';
 import { ICloud } from '../model/cloud';
@@ -32,7 +32,7 @@ export class Cloud {
   /** AWS in one region, over two or more availability zones. */
   public static aws(props: AwsCloudProps): ICloud {
     checkRegion(props?.region, 'Cloud.aws', 'eu-west-1');
-    return new AwsCloud(props, { checker: new Checker(AWS_RULES, builtInIds()), reporter: new ReportWriter() });
+    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props)), builtInIds()), reporter: new ReportWriter() });
   }
 
   private constructor() {}

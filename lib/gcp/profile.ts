@@ -1,7 +1,7 @@
 import { EgressKind, IngressKind } from '../model/gateways';
 import { IArchipelago, ICluster } from '../model/interfaces';
 import { NetworkModel, RangeRole } from '../model/plan';
-import { CloudProfile, RangeNeed } from '../model/strategy';
+import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
 
 /** Name of the routable /28 a cluster's private GKE control plane gets (GCP-GKE-010). */
 export const CONTROL_PLANE = 'control-plane';
@@ -37,7 +37,23 @@ export class GcpProfile implements CloudProfile {
     // The archipelago's network has one private NAT, made when a first member asks for NAT.
     return member.egress?.kind === EgressKind.NAT ? [privateNat()] : [];
   }
+
+  public avoid(_role: RangeRole): AvoidedSpace[] {
+    // GKE refuses a control plane there, and nodes, pods or services there meet the bridge.
+    return [DOCKER_BRIDGE];
+  }
+
+  public blockGroup(_model: NetworkModel, _role: RangeRole): undefined {
+    return undefined; // a GCP subnet's ranges are its own; nothing to share
+  }
+
+  public islandServiceSpace(_islandCidr: string, _taken: readonly string[]): string | undefined {
+    return undefined; // GKE takes service ranges anywhere the subnet may have a secondary range
+  }
 }
+
+/** GKE keeps 172.17.0.0/16 for the Docker bridge on nodes (GCP-GKE-010). */
+const DOCKER_BRIDGE: AvoidedSpace = { cidr: '172.17.0.0/16', why: 'GKE keeps 172.17.0.0/16 for the Docker bridge (GCP-GKE-010)' };
 
 function privateNat(): RangeNeed {
   return { name: PRIVATE_NAT, role: RangeRole.GATEWAY, prefix: PRIVATE_NAT_PREFIX };

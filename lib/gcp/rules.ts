@@ -3,7 +3,7 @@ import { IngressKind } from '../model/gateways';
 import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
 import { CONTROL_PLANE } from './profile';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { describe } from '../policy/rules/describe';
+import { describe, propOf } from '../policy/rules/describe';
 import { gcpName } from './names';
 
 /** GCP-SUBNET-001: where GCP subnets normally live; anything else is a privately used public range. */
@@ -87,11 +87,29 @@ const gke009 = defineRule('GCP-GKE-009', Severity.ERROR,
       message: `pod range ${c.podCidr} of routes-based ${c.path} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, which GKE requires of cluster_ipv4_cidr — pin podCidr in RFC 1918, or use PodRouting.VPC_NATIVE`,
     })));
 
+/** GKE keeps 172.17.0.0/16 for the Docker bridge on nodes (GCP-GKE-010, GCP-GKE-012). */
+const DOCKER_BRIDGE = Cidr.parse('172.17.0.0/16');
+
 const gke010 = defineRule('GCP-GKE-010', Severity.ERROR,
-  'A private GKE control-plane range is exactly a /28 (and, as a routable range, overlaps nothing: MODEL-001).',
+  'A private GKE control-plane range is exactly a /28 outside 172.17.0.0/16 (the Docker bridge), and, as a routable range, overlaps nothing (MODEL-001).',
   (plan) => plan.ranges
-    .filter((r) => r.role === RangeRole.GATEWAY && r.name === CONTROL_PLANE && Cidr.parse(r.cidr).prefix !== 28)
-    .map((r: PlannedRange) => ({ path: r.owner, message: `${describe(r)} is not a /28, the only size GKE takes for master_ipv4_cidr_block — use a /28` })));
+    .filter((r) => r.role === RangeRole.GATEWAY && r.name === CONTROL_PLANE)
+    .flatMap((r: PlannedRange) => {
+      const cidr = Cidr.parse(r.cidr);
+      return [
+        ...(cidr.prefix !== 28 ? [{ path: r.owner, message: `${describe(r)} is not a /28, the only size GKE takes for master_ipv4_cidr_block — use a /28` }] : []),
+        ...(cidr.overlaps(DOCKER_BRIDGE) ? [{
+          path: r.owner,
+          message: `${describe(r)} lies in 172.17.0.0/16, which GKE refuses for master_ipv4_cidr_block (the Docker bridge) — release the record (cdktf-kube-networks plan rm ${r.owner}:${r.name}) so the planner places it elsewhere`,
+        }] : []),
+      ];
+    }));
+
+const gke012 = defineRule('GCP-GKE-012', Severity.WARNING,
+  'Node, pod and service ranges stay out of 172.17.0.0/16: GKE nodes use it for the Docker bridge, so addresses there are unreachable from pods.',
+  (plan) => plan.ranges
+    .filter((r) => [RangeRole.NODE, RangeRole.POD, RangeRole.SERVICE].includes(r.role) && Cidr.parse(r.cidr).overlaps(DOCKER_BRIDGE))
+    .map((r: PlannedRange) => ({ path: r.owner, message: `${describe(r)} overlaps 172.17.0.0/16, the Docker bridge of GKE nodes — pin ${propOf(r)} outside it (the planner never places a range there)` })));
 
 const nat004 = defineRule('GCP-NAT-004', Severity.WARNING,
   'Cloud NAT at 64 ports per VM serves 1,008 VMs per NAT IP; larger estates need more IPs from the project\'s quota.',
@@ -114,4 +132,4 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
     .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
 
 /** The GCP rules, checked on every network on Cloud.gcp(). */
-export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke009, gke010, nat004, lb001];
+export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];

@@ -42,6 +42,7 @@ export class Archipelago extends Construct {
 
   private readonly defaults: GatewayProps;
   private readonly memberPool: AddressPool;
+  private readonly servicePool: AddressPool;
   private readonly extras: RangeSlot[] = [];
 
   constructor(scope: Construct, id: string, props: ArchipelagoProps) {
@@ -62,8 +63,12 @@ export class Archipelago extends Construct {
       model: NetworkModel.ARCHIPELAGO,
       pin,
       prefix: Math.max(islands.prefix, DEFAULT_SUPER_RANGE_PREFIX),
+      avoid: this.network._strategy.profile.avoid(RangeRole.SUPER_RANGE),
     });
     this.memberPool = planner.privatePool(`${this.node.path}:members`, this.node.path, Cidr.parse(this.podCidr));
+    // Members' service ranges come from the network's island service space when it has one (on AWS), disjoint among them.
+    const services = this.network.islandServiceCidr;
+    this.servicePool = services ? planner.privatePool(`${this.node.path}:services`, this.node.path, Cidr.parse(services)) : this.memberPool;
     this.network._addSubject(this);
     const strategy = this.network._strategy;
     this.ask(strategy.profile.archipelagoNeeds(this));
@@ -92,6 +97,11 @@ export class Archipelago extends Construct {
     return this.memberPool;
   }
 
+  /** The pool members plan service ranges in. @internal */
+  public get _servicePool(): AddressPool {
+    return this.servicePool;
+  }
+
   /** Gateways members get when they name none. @internal */
   public get _defaults(): GatewayProps {
     return this.defaults;
@@ -106,7 +116,9 @@ export class Archipelago extends Construct {
     const planner = this.network._planner;
     for (const need of needs) {
       if (this.extras.some((slot) => slot.name === need.name)) continue;
-      this.extras.push(planner.request({ owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone }));
+      this.extras.push(planner.request({
+        owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone, avoid: this.network._strategy.profile.avoid(need.role),
+      }));
     }
   }
 }
@@ -128,6 +140,7 @@ export class ArchipelagoCluster extends ClusterBase {
     super(archipelago, id, { ...props, network: archipelago.network }, {
       model: NetworkModel.ARCHIPELAGO,
       space: archipelago._memberPool,
+      servicePool: archipelago._servicePool,
       ingress: props?.ingress ?? defaults.ingress,
       egress: props?.egress ?? defaults.egress ?? Egress.masquerade(),
       archipelago,

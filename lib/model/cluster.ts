@@ -65,6 +65,8 @@ export interface ClusterSpec {
   readonly egress?: Egress;
   /** The archipelago the cluster is a member of. */
   readonly archipelago?: IArchipelago;
+  /** Where service ranges are planned when not beside the pods (an archipelago's island service pool). */
+  readonly servicePool?: AddressPool;
   /** Plan a routable /28 for the API endpoint (isolated clusters). */
   readonly exposeApiEndpoint?: boolean;
   /** How pods are reached (flat clusters). */
@@ -139,6 +141,7 @@ export abstract class ClusterBase extends Construct {
       reservedPerSubnet: this.network.cloud.reservedAddressesPerSubnet,
       nodeSubnets: Math.max(1, this.network.cloud.availabilityZones.length),
       family: Cidr.parse(this.network.cidr).family,
+      smallestZoneSubnet: this.network._strategy.profile.smallestZoneSubnet,
     }));
 
     const planner = this.network._planner;
@@ -148,18 +151,25 @@ export abstract class ClusterBase extends Construct {
         : spec.space === 'own' ? privatePool(this.network.cidr)
           : spec.space;
     const nodes = spec.space === 'own' ? pods : planner.routable;
+    // Island services come from the network's island service space when it has one (EKS: RFC 1918 only).
+    const serviceSpace = this.network.islandServiceCidr;
+    const services = spec.space === 'island' && serviceSpace
+      ? planner.privatePool(`${this.node.path}:services`, this.node.path, Cidr.parse(serviceSpace))
+      : spec.servicePool ?? pods;
+    const avoid = (role: RangeRole) => this.network._strategy.profile.avoid(role);
     if (spec.exposeApiEndpoint) {
       // Asked first, and kept free in the cluster's own pool too: a cloud may make it a block of the cluster's network.
       this.apiEndpoint = planner.request({
-        owner: this, name: API_ENDPOINT_RANGE, role: RangeRole.GATEWAY, pool: planner.routable, prefix: 28, alsoFreeIn: nodes,
+        owner: this, name: API_ENDPOINT_RANGE, role: RangeRole.GATEWAY, pool: planner.routable, prefix: 28, alsoFreeIn: nodes, avoid: avoid(RangeRole.GATEWAY),
       });
     }
+    const profile = this.network._strategy.profile;
     const ask = (name: string, role: RangeRole, pool: AddressPool, pinned: Cidr | undefined, prefix: number) =>
-      planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix });
+      planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix, avoid: avoid(role), group: profile.blockGroup(spec.model, role) });
     // Largest first keeps the pools compact; the plan file keeps ranges where they are.
     this.slots = {
       pods: ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix),
-      services: ask('services', RangeRole.SERVICE, pods, servicePin, sizing.servicePrefix),
+      services: ask('services', RangeRole.SERVICE, services, servicePin, sizing.servicePrefix),
       nodes: ask('nodes', RangeRole.NODE, nodes, nodePin, sizing.nodePrefix),
     };
 
@@ -251,7 +261,10 @@ export abstract class ClusterBase extends Construct {
     const strategy = this.network._strategy;
     const planner = this.network._planner;
     for (const need of strategy.profile.clusterNeeds(cluster)) {
-      const slot = planner.request({ owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone });
+      const slot = planner.request({
+        owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone,
+        avoid: strategy.profile.avoid(need.role), group: strategy.profile.blockGroup(this.model, need.role),
+      });
       this.extras.push(slot);
       if (need.proxy) this.proxySlots = [...this.proxySlots, slot];
     }

@@ -37,6 +37,11 @@ export interface IAskedRange {
   readonly zone?: string;
   /** The planned range (reading it places every pending range). */
   readonly cidr: string;
+  /**
+   * The aligned block the range shares with other ranges of its owner (an AWS VPC block),
+   * as its cloud asked. @default - a range of its own
+   */
+  readonly within?: IAskedRange;
 }
 
 /** An archipelago as the cloud layers see it. */

@@ -36,6 +36,13 @@ export interface NetworkProps {
    */
   readonly islandCidr?: string;
   /**
+   * Where island and archipelago service ranges come from, when not from `islandCidr`.
+   * Islands reuse it as they reuse their pod ranges; inside an archipelago, members' service
+   * ranges stay disjoint.
+   * @default - on AWS when `islandCidr` is not RFC 1918 (EKS takes RFC 1918 service ranges only, AWS-EKS-002), the first of 172.20.0.0/16, 10.100.0.0/16 and 192.168.0.0/16 that no network of the estate, `islandCidr` or reserved range uses; otherwise `islandCidr`
+   */
+  readonly islandServiceCidr?: string;
+  /**
    * Path of the plan file that records every allocation (relative to the working directory).
    * @default cidr-plan.lock.json
    */
@@ -81,6 +88,8 @@ export class Network extends Construct {
   public readonly islandCidr: string;
   /** The part of `islandCidr` inside `cidr`, carved out of routable planning; undefined when there is none. */
   public readonly holeCidr?: string;
+  /** Where island and archipelago service ranges come from; undefined when from `islandCidr`, beside the pods. */
+  public readonly islandServiceCidr?: string;
   /** The plan file. */
   public readonly planFile: string;
   /** Whether new allocations are refused. */
@@ -123,6 +132,13 @@ export class Network extends Construct {
 
     this.estate = props.estate ?? 'default';
     this.group = Estate.of(this, this.estate);
+    if (props.islandServiceCidr !== undefined) {
+      this.islandServiceCidr = orFail(this, 'INPUT-001', () => Cidr.parse(props.islandServiceCidr!, 'islandServiceCidr')).toString();
+    } else {
+      const taken = [this.cidr, this.islandCidr, ...(props.reserved ?? []).map((r) => r?.cidr).filter((c): c is string => typeof c === 'string'),
+        ...this.group.networks.map((n) => n.cidr)];
+      this.islandServiceCidr = strategy.profile.islandServiceSpace(this.islandCidr, taken);
+    }
     this.planFile = props.planFile ?? DEFAULT_PLAN_FILE;
     this.plans = orPlanFileError(this, () => PlanFile.load(path.resolve(this.planFile), { deferred: true }));
     this.frozen = props.frozen ?? (process.env.CI === 'true' && this.plans.exists());
@@ -130,6 +146,7 @@ export class Network extends Construct {
       path: this.node.path,
       cidr,
       records: (pool) => this.plans.records(this.node.path, pool),
+      recordedPools: () => this.plans.pools(this.node.path),
       changed: () => this.group.changed(),
     }));
 
@@ -181,6 +198,7 @@ export class Network extends Construct {
       cidr: this.cidr,
       islandCidr: this.islandCidr,
       holeCidr: this.holeCidr,
+      islandServiceCidr: this.islandServiceCidr,
       ranges: [...this.planner.ranges, ...unclaimedRecords.filter((r) => r.routable)],
       clusters: this.clusters.map((c) => c._plan()),
       otherNetworksRanges,

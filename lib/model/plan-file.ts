@@ -133,6 +133,11 @@ export class PlanFile {
     return Object.keys(this.content.networks).sort();
   }
 
+  /** The pools the file records for `network`, by key. */
+  public pools(network: string): string[] {
+    return Object.keys(this.content.networks[network]?.pools ?? {}).sort();
+  }
+
   /**
    * Replaces the records of `network` (its cidr and pools; ranges adopted into it stay)
    * and writes the file, sorted and stable for diffs — or, when deferred, stages it for `commit()`.

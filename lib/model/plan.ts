@@ -37,6 +37,11 @@ export enum RangeRole {
   HOLE = 'HOLE',
   /** An archipelago's private super-range, split between its members. */
   SUPER_RANGE = 'SUPER_RANGE',
+  /**
+   * One aligned block holding several ranges of one owner, so the cloud needs one block for
+   * them (an AWS VPC block for a cluster's nodes, edge and proxy subnets).
+   */
+  BLOCK = 'BLOCK',
 }
 
 /** How a planned range was decided. */
@@ -140,6 +145,8 @@ export interface NetworkPlan {
   readonly islandCidr: string;
   /** The part of `islandCidr` inside `cidr`, carved out of routable planning. @default - no hole */
   readonly holeCidr?: string;
+  /** Where island and archipelago service ranges come from, when not from `islandCidr`. @default - from islandCidr, beside the pods */
+  readonly islandServiceCidr?: string;
   /** Every planned range. */
   readonly ranges: PlannedRange[];
   /** Every cluster. */

@@ -4,6 +4,8 @@ import { planError } from './errors';
 import { IAskedRange } from './interfaces';
 import { NetworkModel, PlannedRange, RangeRole, RangeSource } from './plan';
 import { PoolRecords } from './plan-file';
+import { AvoidedSpace } from './strategy';
+import { BlockGroup } from './block-group';
 
 /** What an owner asks of the planner for one range. */
 export interface RangeRequest {
@@ -25,6 +27,19 @@ export interface RangeRequest {
   readonly zone?: string;
   /** A second pool the allocated range must also be free in, and is then held in too. */
   readonly alsoFreeIn?: AddressPool;
+  /** Spaces an allocated range must stay out of (the cloud refuses it there). */
+  readonly avoid?: readonly AvoidedSpace[];
+  /**
+   * The aligned block the range may share with its owner's other ranges of the same group
+   * name, while that block stays within a `/largest` (see BlockGroup).
+   */
+  readonly group?: { readonly name: string; readonly largest: number };
+}
+
+/** A range asked for, and the slot it fills. */
+interface Member {
+  readonly request: RangeRequest;
+  readonly slot: RangeSlot;
 }
 
 /** A range asked for and planned later, with everything else pending (see `Planner.request`). */
@@ -53,6 +68,11 @@ export class RangeSlot implements IAskedRange {
     return this.asked.zone;
   }
 
+  /** The aligned block the range shares with other ranges of its owner, if it does. */
+  public get within(): IAskedRange | undefined {
+    return this.planner.blockOf(this);
+  }
+
   /** The planned range, planning every pending request first if needed. */
   public get cidr(): string {
     if (this.value === undefined) this.planner.resolve();
@@ -73,6 +93,8 @@ export interface PlannerOptions {
   readonly cidr: Cidr;
   /** The plan file's records of a pool, by pool key. */
   readonly records: (pool: string) => PoolRecords;
+  /** The keys of every pool the plan file records for the network. */
+  readonly recordedPools: () => string[];
   /** Told of every change to the plan. */
   readonly changed: () => void;
 }
@@ -89,11 +111,17 @@ export class Planner {
   /** The address space each pool plans: the network's path, or the private owner's. */
   private readonly spaces = new Map<AddressPool, string>();
   private readonly placed: PlannedRange[] = [];
-  private pending: Array<{ request: RangeRequest; slot: RangeSlot }> = [];
+  private pending: Member[] = [];
+  /** Pools inside a block of a group, by group key: routable when their block is. */
+  private readonly blockPools = new Map<string, AddressPool>();
+  private readonly routablePools = new Set<AddressPool>();
+  private readonly groups = new Map<string, { group: BlockGroup<Member>; slot: RangeSlot }>();
+  private readonly groupOf = new Map<RangeSlot, BlockGroup<Member>>();
 
   constructor(private readonly options: PlannerOptions) {
     this.routable = new AddressPool(options.cidr, { name: options.path, recorded: options.records(options.path) });
     this.spaces.set(this.routable, options.path);
+    this.routablePools.add(this.routable);
   }
 
   /** Every range placed so far. */
@@ -125,8 +153,15 @@ export class Planner {
     }
     const slot = new RangeSlot(this, request);
     this.pending.push({ request, slot });
+    if (request.group && !pin) this.offer({ request, slot }, request.group);
     this.options.changed();
     return slot;
+  }
+
+  /** The block `slot` shares with other ranges of its owner, if its group chose it. */
+  public blockOf(slot: RangeSlot): RangeSlot | undefined {
+    const group = this.groupOf.get(slot);
+    return group?.holds(slot) ? this.groups.get(group.key)!.slot : undefined;
   }
 
   /** Places one range now (pins and records of what the network itself holds). */
@@ -140,6 +175,11 @@ export class Planner {
     if (batch.length === 0) return;
     this.pending = [];
     for (const { request, slot } of [...batch.filter((p) => p.request.pin), ...batch.filter((p) => !p.request.pin)]) {
+      const group = this.groupOf.get(slot);
+      if (group?.holds(slot)) {
+        if (group.cidr === undefined) this.placeGroup(group); // at its first member's turn
+        continue;
+      }
       slot._fill(this.place(request).cidr);
     }
   }
@@ -149,24 +189,71 @@ export class Planner {
    * stay reserved, and are listed (PLAN-003) until the record is removed.
    */
   public unclaimed(): PlannedRange[] {
-    const pools: AddressPool[] = [this.routable, ...this.privatePools.values()];
-    return pools.flatMap((pool) => pool.unclaimed().map((a): PlannedRange => ({
-      owner: this.options.path,
-      name: 'unclaimed',
-      role: RangeRole.RESERVED,
-      cidr: a.cidr.toString(),
-      routable: pool === this.routable,
-      space: this.spaces.get(pool)!,
-      source: RangeSource.RECORDED,
-      recordOf: a.owner,
-    })));
+    const unclaimed = (key: string, cidr: string, routable: boolean, space: string): PlannedRange => ({
+      owner: this.options.path, name: 'unclaimed', role: RangeRole.RESERVED, cidr, routable, space, source: RangeSource.RECORDED, recordOf: key,
+    });
+    // Ranges inside a block are reserved by the block itself: listed, never routable twice.
+    const pools: AddressPool[] = [this.routable, ...this.privatePools.values(), ...this.blockPools.values()];
+    const held = pools.flatMap((pool) => pool.unclaimed().map((a) =>
+      unclaimed(a.owner, a.cidr.toString(), pool === this.routable, this.spaces.get(pool)!)));
+    // Pools no owner opened in this synth (an island or archipelago left out): every record stays, and is listed.
+    const absent = this.absentPools().flatMap(([key, records]) => Object.entries(records).map(([owner, cidr]) =>
+      unclaimed(owner, cidr, false, key.replace(/:[^/]*$/, ''))));
+    return [...held, ...absent];
   }
 
-  /** What every pool holds, by pool key, as the plan file records it. */
+  /** What every pool holds, by pool key, as the plan file records it (pools nobody opened keep their records). */
   public records(): Record<string, PoolRecords> {
-    const pools: Record<string, PoolRecords> = { [this.options.path]: recordsOf(this.routable) };
-    for (const [key, pool] of this.privatePools) pools[key] = recordsOf(pool);
+    const pools: Record<string, PoolRecords> = Object.fromEntries(this.absentPools());
+    pools[this.options.path] = recordsOf(this.routable);
+    for (const [key, pool] of [...this.privatePools, ...this.blockPools]) pools[key] = recordsOf(pool);
     return pools;
+  }
+
+  /** The plan file's pools of this network that no owner opened in this synth, with their records. */
+  private absentPools(): Array<[string, PoolRecords]> {
+    return this.options.recordedPools()
+      .filter((key) => key !== this.options.path && !this.privatePools.has(key) && !this.blockPools.has(key))
+      .map((key): [string, PoolRecords] => [key, this.options.records(key)])
+      .filter(([, records]) => Object.keys(records).length > 0);
+  }
+
+  private offer(member: Member, spec: { name: string; largest: number }): void {
+    const ownerPath = member.request.owner.node.path;
+    const key = `${ownerPath}:${spec.name}`;
+    const pool = member.request.pool;
+    // A range recorded on its own stays where it is: it never moves into a block.
+    if (pool.unclaimed().some((a) => a.owner === `${ownerPath}:${member.request.name}`)) return;
+    let entry = this.groups.get(key);
+    if (!entry) {
+      const block = pool.unclaimed().find((a) => a.owner === key);
+      const recorded = block ? { prefix: block.cidr.prefix, members: new Set(Object.keys(this.options.records(key))) } : undefined;
+      const group = new BlockGroup<Member>(spec.name, ownerPath, pool, spec.largest, recorded);
+      const slot = new RangeSlot(this, {
+        owner: member.request.owner, name: spec.name, role: RangeRole.BLOCK, pool, model: member.request.model,
+        get prefix() { return group.prefix(); },
+      });
+      entry = { group, slot };
+      this.groups.set(key, entry);
+    }
+    if (entry.group.pool === pool && entry.group.offer(member)) this.groupOf.set(member.slot, entry.group);
+  }
+
+  /** Places a group's block, then its members inside it, largest first. */
+  private placeGroup(group: BlockGroup<Member>): void {
+    const members = group.members();
+    const first = members[0].request;
+    const avoid = members.flatMap((m) => m.request.avoid ?? []);
+    const block = this.place({ owner: first.owner, name: group.name, role: RangeRole.BLOCK, pool: group.pool, model: first.model, prefix: group.prefix(), avoid });
+    group.placed(block.cidr);
+    this.groups.get(group.key)!.slot._fill(block.cidr);
+    const inside = new AddressPool(Cidr.parse(block.cidr), { name: group.key, recorded: this.options.records(group.key) });
+    this.blockPools.set(group.key, inside);
+    this.spaces.set(inside, this.spaces.get(group.pool)!);
+    if (this.routablePools.has(group.pool)) this.routablePools.add(inside);
+    for (const member of [...members].sort((a, b) => a.slot.prefix - b.slot.prefix)) {
+      member.slot._fill(this.place({ ...member.request, pool: inside, avoid: undefined }).cidr);
+    }
   }
 
   private place(request: RangeRequest): PlannedRange {
@@ -187,11 +274,14 @@ export class Planner {
       }
     } else {
       const recorded = pool.unclaimed().some((a) => a.owner === key);
+      const avoid = (request.avoid ?? []).filter((a) => pool.range.overlaps(Cidr.parse(a.cidr)));
       try {
-        cidr = request.alsoFreeIn ? allocateInBoth(pool, request.alsoFreeIn, request.prefix!, key) : pool.allocate(request.prefix!, key);
+        cidr = outside(pool, avoid.map((a) => Cidr.parse(a.cidr)), key,
+          () => request.alsoFreeIn ? allocateInBoth(pool, request.alsoFreeIn, request.prefix!, key) : pool.allocate(request.prefix!, key));
       } catch (e) {
         if (!(e instanceof AddressError)) throw e;
-        throw planError(owner, 'PLAN-001', `${e.message}${fixFor(role)}`);
+        const kept = avoid.length > 0 ? ` (kept out of ${avoid.map((a) => `${a.cidr}: ${a.why}`).join('; ')})` : '';
+        throw planError(owner, 'PLAN-001', `${e.message}${kept}${fixFor(role)}`);
       }
       source = recorded ? RangeSource.RECORDED : RangeSource.ALLOCATED;
     }
@@ -200,7 +290,7 @@ export class Planner {
       name,
       role,
       cidr: cidr.toString(),
-      routable: pool === this.routable && role !== RangeRole.HOLE,
+      routable: this.routablePools.has(pool) && role !== RangeRole.HOLE,
       space: this.spaces.get(pool)!,
       source,
       model: request.model,
@@ -209,6 +299,29 @@ export class Planner {
     this.placed.push(range);
     this.options.changed();
     return range;
+  }
+}
+
+/**
+ * Runs `allocate` with every free block of `pool` inside `spaces` set aside (under
+ * placeholders, released after), so first fit never lands there.
+ */
+function outside(pool: AddressPool, spaces: readonly Cidr[], owner: string, allocate: () => Cidr): Cidr {
+  if (spaces.length === 0) return allocate();
+  const aside: string[] = [];
+  for (const space of spaces) {
+    for (const free of pool.freeBlocks()) {
+      const block = space.contains(free) ? free : free.contains(space) ? space : undefined;
+      if (!block) continue;
+      const placeholder = `${owner}#avoid-${aside.length}`;
+      pool.reserve(block, placeholder);
+      aside.push(placeholder);
+    }
+  }
+  try {
+    return allocate();
+  } finally {
+    for (const placeholder of aside) pool.release(placeholder);
   }
 }
 

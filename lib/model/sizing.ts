@@ -35,6 +35,12 @@ export interface SizingInput {
   readonly nodeSubnets?: number;
   /** Family when no range is pinned. */
   readonly family: IpFamily;
+  /**
+   * Prefix of the smallest subnet the cloud takes when node and pod ranges are split into
+   * `nodeSubnets` zone subnets (AWS /28); unpinned ranges are sized so each is at least that.
+   * @default - no such floor
+   */
+  readonly smallestZoneSubnet?: number;
 }
 
 /** A cluster's size, complete: what to allocate where nothing is pinned. */
@@ -80,13 +86,15 @@ export function resolveSizing(input: SizingInput): Sizing {
     ?? (input.serviceCidr ? Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, Number(usableServiceAddresses(input.serviceCidr)))) : DEFAULT_MAX_SERVICES);
   wholeNumber(maxServices, 'maxServices');
 
+  // Split over the zones, every zone's subnet must still be one the cloud takes.
+  const split = input.smallestZoneSubnet === undefined ? bits : input.smallestZoneSubnet - Math.ceil(Math.log2(nodeSubnets));
   return {
     maxNodes,
     maxPodsPerNode,
     maxServices,
     nodeMaskSize,
-    nodePrefix: input.nodeCidr?.prefix ?? prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family),
-    podPrefix: input.podCidr?.prefix ?? podPrefixForMaxNodes(maxNodes, nodeMaskSize, family),
+    nodePrefix: input.nodeCidr?.prefix ?? Math.min(split, prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family)),
+    podPrefix: input.podCidr?.prefix ?? Math.min(split, podPrefixForMaxNodes(maxNodes, nodeMaskSize, family)),
     servicePrefix: input.serviceCidr?.prefix ?? servicePrefixForMaxServices(maxServices, family),
   };
 }

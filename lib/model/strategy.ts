@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ICloud } from './cloud';
 import { IArchipelago, ICluster, INetwork } from './interfaces';
-import { NetworkPlan, PlanSuppression, RangeRole } from './plan';
+import { NetworkModel, NetworkPlan, PlanSuppression, RangeRole } from './plan';
 import { IPolicyRule, PolicyViolation } from './rule';
 
 // What a cloud object brings to the model (the aws-cdk IIpAddresses pattern): the model asks
@@ -30,6 +30,36 @@ export interface CloudProfile {
   archipelagoNeeds(archipelago: IArchipelago): RangeNeed[];
   /** Routable ranges `archipelago` needs once `member` has joined it (asked once per name). */
   memberNeeds(archipelago: IArchipelago, member: ICluster): RangeNeed[];
+  /**
+   * Spaces the planner keeps every range of `role` out of, with why (the cloud refuses them
+   * there). A pin there is honoured and left to the rules.
+   */
+  avoid(role: RangeRole): AvoidedSpace[];
+  /**
+   * Prefix of the smallest subnet the cloud takes when node and pod ranges are split over the
+   * zones (AWS /28): the planner sizes them so every zone's subnet is at least that.
+   * @default - ranges are not split (GCP subnets are regional)
+   */
+  readonly smallestZoneSubnet?: number;
+  /**
+   * The aligned block a cluster's range of `role` may share with its other ranges, so the
+   * cloud needs fewer blocks (AWS: one VPC block for a cluster's nodes, edge and proxies).
+   * @returns the group's name and the largest block (as a prefix); undefined for none
+   */
+  blockGroup(model: NetworkModel, role: RangeRole): { readonly name: string; readonly largest: number } | undefined;
+  /**
+   * Where island and archipelago service ranges are planned, when they may not share the
+   * island space `islandCidr` (EKS takes RFC 1918 service ranges only); undefined to plan them
+   * beside the pods. `taken` are ranges it must not overlap: the estate's networks, islandCidr, reserved.
+   */
+  islandServiceSpace(islandCidr: string, taken: readonly string[]): string | undefined;
+}
+
+/** A space the planner keeps a role out of. */
+export interface AvoidedSpace {
+  readonly cidr: string;
+  /** Why, for the message when nothing else is free, e.g. `GKE reserves 172.17.0.0/16 for the Docker bridge`. */
+  readonly why: string;
 }
 
 /** Builds a cloud's resources as the constructs are written; reads planned ranges lazily. */

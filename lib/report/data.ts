@@ -61,7 +61,7 @@ export interface AddressReport {
 
 const ROLE: Record<RangeRole, string> = {
   [RangeRole.NODE]: 'node', [RangeRole.POD]: 'pod', [RangeRole.SERVICE]: 'service', [RangeRole.GATEWAY]: 'gateway',
-  [RangeRole.RESERVED]: 'reserved', [RangeRole.HOLE]: 'hole', [RangeRole.SUPER_RANGE]: 'super-range',
+  [RangeRole.RESERVED]: 'reserved', [RangeRole.HOLE]: 'hole', [RangeRole.SUPER_RANGE]: 'super-range', [RangeRole.BLOCK]: 'block',
 };
 
 /** The report of `plan`, with what the rules found. Deterministic: same plan, same report. */

@@ -47,10 +47,12 @@ describe('a mixed estate: every model in one main network', () => {
     expect(countOf(synth, Ec2TransitGateway.tfResourceType)).toBe(1);
     expect(countOf(synth, Ec2TransitGatewayVpcAttachment.tfResourceType)).toBe(3);
     expect(AwsResources.of(built.vault).transitGatewayAttachment).toBeUndefined();
-    // Primary blocks: vault's nodes (a primary of pods 10.1.0.0/16 would refuse nodes in 10.0.0.0/16), prod's pods, batch's nodes, east's edge.
-    const eastEdge = built.network.plan.ranges.find((r) => r.owner === 'corp/east' && r.name === 'aws-edge')!.cidr;
-    expect([built.vault.nodeCidr, built.prod.podCidr, built.batch.nodeCidr, eastEdge]).toEqual(['10.0.0.0/16', '10.4.0.0/16', '10.5.17.128/25', '10.5.18.64/26']);
-    expect(valuesOf(synth, Vpc.tfResourceType, 'cidr_block')).toEqual(['10.0.0.0/16', '10.4.0.0/16', '10.5.17.128/25', '10.5.18.64/26']);
+    // Primary blocks: vault's nodes (a primary of pods 10.1.0.0/16 would refuse nodes in 10.0.0.0/16), prod's pods,
+    // batch's block (its nodes, edge block and ALB subnets in one /24), east's edge.
+    const range = (owner: string, name: string) => built.network.plan.ranges.find((r) => r.owner === owner && r.name === name)!.cidr;
+    expect([built.vault.nodeCidr, built.prod.podCidr, range('corp/batch', 'vpc-block'), range('corp/east', 'aws-edge')])
+      .toEqual(['10.0.0.0/16', '10.4.0.0/16', '10.5.18.0/24', '10.5.19.0/26']);
+    expect(valuesOf(synth, Vpc.tfResourceType, 'cidr_block')).toEqual(['10.0.0.0/16', '10.4.0.0/16', '10.5.18.0/24', '10.5.19.0/26']);
   });
 
   test('the hub routes every routable range of the connected VPCs, and no private one', () => {
@@ -61,9 +63,15 @@ describe('a mixed estate: every model in one main network', () => {
     expect(valuesOf(synth, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).not.toContain(batch.podCidr);
   });
 
-  test('the plan file records the edge blocks with the rest', () => {
-    const records = JSON.parse(fs.readFileSync(built.planFile, 'utf8')).networks['corp/main'].pools['corp/main'];
+  test('the plan file records the edge blocks with the rest (inside their cluster\'s block, or on their own)', () => {
+    const pools: Record<string, Record<string, string>> = JSON.parse(fs.readFileSync(built.planFile, 'utf8')).networks['corp/main'].pools;
+    const records = Object.assign({}, ...Object.values(pools));
     expect(Object.keys(records).filter((owner) => owner.endsWith(':aws-edge')).sort()).toEqual(['corp/batch:aws-edge', 'corp/east:aws-edge', 'corp/prod:aws-edge']);
+    expect(pools['corp/main']['corp/batch:vpc-block']).toBe('10.5.18.0/24');
+    expect(pools['corp/batch:vpc-block']).toEqual({
+      'corp/batch:aws-edge': '10.5.18.128/26', 'corp/batch:nodes': '10.5.18.0/25',
+      'corp/batch:proxy-eu-west-1a': '10.5.18.192/27', 'corp/batch:proxy-eu-west-1b': '10.5.18.224/27',
+    });
   });
 });
 

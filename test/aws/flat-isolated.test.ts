@@ -13,9 +13,9 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Cloud, FlatCluster, IsolatedCluster, Policy } from '../../lib';
+import { Cloud, FlatCluster, IsolatedCluster } from '../../lib';
 import { AwsNatConnectivity, AwsNatGateways, AwsResources, AwsRouteTableRole, AwsSubnetRole } from '../../lib/aws';
-import { awsEstate, countOf, has, OTHER, resolved, resourcesOf, subnets, valuesOf } from './support';
+import { awsEstate, countOf, findings, has, OTHER, resolved, resourcesOf, subnets, valuesOf } from './support';
 
 describe('FlatCluster on AWS', () => {
   const build = () => {
@@ -30,23 +30,27 @@ describe('FlatCluster on AWS', () => {
     expect(synth).toMatchSnapshot();
   });
 
-  test('the plan: pods first and lowest, then services, nodes and the edge block', () => {
-    expect([prod.podCidr, prod.serviceCidr, prod.nodeCidr]).toEqual(['10.0.0.0/16', '10.1.0.0/20', '10.1.16.0/24']);
+  test('the plan: blocks kept out of 10.0.0.0/16 (AWS-VPC-003), services in it; nodes and edge block share one VPC block', () => {
+    expect([prod.podCidr, prod.serviceCidr, prod.nodeCidr]).toEqual(['10.1.0.0/16', '10.0.0.0/20', '10.2.0.0/24']);
+    // The /24 nodes and the /26 edge block fill a /23 from its start, largest first.
+    expect(built.network.plan.ranges.filter((r) => r.owner === 'corp/prod').map((r) => `${r.name} ${r.cidr}`)).toEqual([
+      'pods 10.1.0.0/16', 'services 10.0.0.0/20', 'vpc-block 10.2.0.0/23', 'nodes 10.2.0.0/24', 'aws-edge 10.2.1.0/26',
+    ]);
   });
 
-  test('one VPC: primary block the pod range, the node range and the edge block associated, DNS on', () => {
-    has(synth, Vpc.tfResourceType, { cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, enable_dns_support: true });
+  test('one VPC: primary block the pod range, one block for the node range and the edge block, DNS on', () => {
+    has(synth, Vpc.tfResourceType, { cidr_block: '10.1.0.0/16', enable_dns_hostnames: true, enable_dns_support: true });
     expect(countOf(synth, Vpc.tfResourceType)).toBe(1);
-    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.1.16.0/24', '10.1.17.0/26']);
+    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.2.0.0/23']);
   });
 
   test('per zone a node, a pod, a /28 transit-gateway and a /28 public subnet', () => {
-    expect(subnets(synth, 'corp-prod', 'nodes')).toEqual(['10.1.16.0/25 eu-west-1a', '10.1.16.128/25 eu-west-1b']);
-    expect(subnets(synth, 'corp-prod', 'pods')).toEqual(['10.0.0.0/17 eu-west-1a', '10.0.128.0/17 eu-west-1b']);
-    expect(subnets(synth, 'corp-prod', 'transit-gateway')).toEqual(['10.1.17.0/28 eu-west-1a', '10.1.17.32/28 eu-west-1b']);
-    expect(subnets(synth, 'corp-prod', 'public')).toEqual(['10.1.17.16/28 eu-west-1a', '10.1.17.48/28 eu-west-1b']);
-    has(synth, Subnet.tfResourceType, { cidr_block: '10.1.16.0/25', tags: { 'kubernetes.io/role/internal-elb': '1' } });
-    has(synth, Subnet.tfResourceType, { cidr_block: '10.1.17.16/28', tags: { 'kubernetes.io/role/elb': '1' } });
+    expect(subnets(synth, 'corp-prod', 'nodes')).toEqual(['10.2.0.0/25 eu-west-1a', '10.2.0.128/25 eu-west-1b']);
+    expect(subnets(synth, 'corp-prod', 'pods')).toEqual(['10.1.0.0/17 eu-west-1a', '10.1.128.0/17 eu-west-1b']);
+    expect(subnets(synth, 'corp-prod', 'transit-gateway')).toEqual(['10.2.1.0/28 eu-west-1a', '10.2.1.32/28 eu-west-1b']);
+    expect(subnets(synth, 'corp-prod', 'public')).toEqual(['10.2.1.16/28 eu-west-1a', '10.2.1.48/28 eu-west-1b']);
+    has(synth, Subnet.tfResourceType, { cidr_block: '10.2.0.0/25', tags: { 'kubernetes.io/role/internal-elb': '1' } });
+    has(synth, Subnet.tfResourceType, { cidr_block: '10.2.1.16/28', tags: { 'kubernetes.io/role/elb': '1' } });
   });
 
   test('the hub: a transit gateway with its own route table, static routes to the node and pod ranges', () => {
@@ -58,7 +62,7 @@ describe('FlatCluster on AWS', () => {
       transit_gateway_default_route_table_propagation: false,
       subnet_ids: resolved(built.stack, transitSubnets),
     });
-    expect(valuesOf(synth, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).toEqual(['10.0.0.0/16', '10.1.16.0/24']);
+    expect(valuesOf(synth, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).toEqual(['10.1.0.0/16', '10.2.0.0/24']);
   });
 
   test('internet egress: an internet gateway and a public NAT gateway with an Elastic IP per zone', () => {
@@ -86,7 +90,7 @@ describe('FlatCluster on AWS', () => {
       'TRANSIT_GATEWAY eu-west-1a', 'TRANSIT_GATEWAY eu-west-1b', 'PUBLIC eu-west-1a', 'PUBLIC eu-west-1b',
       'NODES eu-west-1a', 'NODES eu-west-1b', 'PODS eu-west-1a', 'PODS eu-west-1b',
     ]);
-    expect(resolved(built.stack, aws.serviceIpv4Cidr)).toBe('10.1.0.0/20');
+    expect(resolved(built.stack, aws.serviceIpv4Cidr)).toBe('10.0.0.0/20');
     expect(resolved(built.stack, aws.nodeSubnetIds)).toEqual(resolved(built.stack, aws.subnets.filter((s) => s.role === AwsSubnetRole.NODES).map((s) => s.subnet.id)));
     expect(aws.natGateways.map((n) => n.connectivity)).toEqual([AwsNatConnectivity.PUBLIC, AwsNatConnectivity.PUBLIC]);
     expect(aws.routeTables.map((t) => [t.role, t.availabilityZone])).toEqual([
@@ -121,11 +125,11 @@ describe('FlatCluster on AWS', () => {
   test('a pod range larger than /16 becomes /16 blocks, each zone getting its own /16 subnets', () => {
     const e = awsEstate();
     const big = new FlatCluster(e.stack, 'big', { network: e.network, maxNodes: 200, podCidr: '10.64.0.0/14' });
-    // Six blocks: more than AWS's default quota, raised for this VPC.
-    Policy.suppress(big, 'AWS-VPC-004', 'blocks per VPC raised to 10 (AWS case 1234567890)');
+    // Five blocks, AWS's default quota: four for the pods, one the nodes and the edge block share.
     const out = Testing.synth(e.stack, true);
+    expect(findings(e.network, 'AWS-VPC-004')).toEqual([]);
     has(out, Vpc.tfResourceType, { cidr_block: '10.64.0.0/16' });
-    expect(valuesOf(out, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.0.16.0/24', '10.0.17.0/26', '10.65.0.0/16', '10.66.0.0/16', '10.67.0.0/16']);
+    expect(valuesOf(out, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.1.0.0/23', '10.65.0.0/16', '10.66.0.0/16', '10.67.0.0/16']);
     expect(subnets(out, 'corp-big', 'pods')).toEqual(['10.64.0.0/16 eu-west-1a', '10.65.0.0/16 eu-west-1b', '10.66.0.0/16 eu-west-1a', '10.67.0.0/16 eu-west-1b']);
     expect(AwsResources.of(big).cni.eniConfigs.map((c) => c.name)).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1a-2', 'eu-west-1b-2']);
   });
@@ -144,11 +148,12 @@ describe('IsolatedCluster on AWS', () => {
   });
 
   test('a VPC of private subnets only: no internet gateway, no NAT, no attachment', () => {
-    expect([vault.podCidr, vault.serviceCidr, vault.nodeCidr]).toEqual(['10.0.0.0/16', '10.1.0.0/20', '10.1.16.0/24']);
-    has(synth, Vpc.tfResourceType, { cidr_block: '10.0.0.0/16', enable_dns_hostnames: true });
-    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.1.16.0/24']);
-    expect(subnets(synth, 'corp-vault', 'nodes')).toEqual(['10.1.16.0/25 eu-west-1a', '10.1.16.128/25 eu-west-1b']);
-    expect(subnets(synth, 'corp-vault', 'pods')).toEqual(['10.0.0.0/17 eu-west-1a', '10.0.128.0/17 eu-west-1b']);
+    // Its own space, as if the main network were not there; blocks kept out of 10.0.0.0/16, services not.
+    expect([vault.podCidr, vault.serviceCidr, vault.nodeCidr]).toEqual(['10.1.0.0/16', '10.0.0.0/20', '10.2.0.0/24']);
+    has(synth, Vpc.tfResourceType, { cidr_block: '10.1.0.0/16', enable_dns_hostnames: true });
+    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.2.0.0/24']);
+    expect(subnets(synth, 'corp-vault', 'nodes')).toEqual(['10.2.0.0/25 eu-west-1a', '10.2.0.128/25 eu-west-1b']);
+    expect(subnets(synth, 'corp-vault', 'pods')).toEqual(['10.1.0.0/17 eu-west-1a', '10.1.128.0/17 eu-west-1b']);
     for (const type of [InternetGateway.tfResourceType, NatGateway.tfResourceType, Ec2TransitGatewayVpcAttachment.tfResourceType, Route.tfResourceType, Ec2TransitGatewayRoute.tfResourceType]) {
       expect(countOf(synth, type)).toBe(0);
     }
@@ -156,7 +161,7 @@ describe('IsolatedCluster on AWS', () => {
     expect(aws.routeTables.map((t) => t.role)).toEqual([AwsRouteTableRole.ISOLATED]);
     expect([aws.internetGateway, aws.transitGatewayAttachment]).toEqual([undefined, undefined]);
     expect(aws.cni.externalSnat).toBe(false);
-    expect(resolved(stack, aws.serviceIpv4Cidr)).toBe('10.1.0.0/20');
+    expect(resolved(stack, aws.serviceIpv4Cidr)).toBe('10.0.0.0/20');
   });
 
   test('an exposed API endpoint: its /28 as a block and subnet, attached to the hub alone, HTTPS from the main network', () => {
@@ -166,13 +171,13 @@ describe('IsolatedCluster on AWS', () => {
       network: e.network, maxNodes: 200, exposeApiEndpoint: true, podCidr: '10.64.0.0/16', nodeCidr: '10.65.0.0/24', serviceCidr: '10.66.0.0/20',
     });
     const out = Testing.synth(e.stack, true);
-    expect(vault.apiEndpointCidr).toBe('10.0.0.0/28');
+    expect(vault.apiEndpointCidr).toBe('10.1.0.0/28');
     has(out, Vpc.tfResourceType, { cidr_block: '10.64.0.0/16' });
-    expect(valuesOf(out, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.0.0.0/28', '10.65.0.0/24']);
-    has(out, Subnet.tfResourceType, { cidr_block: '10.0.0.0/28', availability_zone: 'eu-west-1a' });
+    expect(valuesOf(out, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.1.0.0/28', '10.65.0.0/24']);
+    has(out, Subnet.tfResourceType, { cidr_block: '10.1.0.0/28', availability_zone: 'eu-west-1a' });
     const [api] = AwsResources.of(vault).subnets.filter((s) => s.role === AwsSubnetRole.API_ENDPOINT);
     has(out, Ec2TransitGatewayVpcAttachment.tfResourceType, { subnet_ids: [resolved(e.stack, api.subnet.id)] });
-    expect(valuesOf(out, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).toEqual(['10.0.0.0/28']);
+    expect(valuesOf(out, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).toEqual(['10.1.0.0/28']);
     has(out, VpcSecurityGroupIngressRule.tfResourceType, { cidr_ipv4: '10.0.0.0/8', ip_protocol: 'tcp', from_port: 443, to_port: 443 });
     expect(countOf(out, InternetGateway.tfResourceType)).toBe(0);
     expect(AwsResources.of(vault).subnets.filter((s) => s.role === AwsSubnetRole.API_ENDPOINT).map((s) => s.availabilityZone)).toEqual(['eu-west-1a']);

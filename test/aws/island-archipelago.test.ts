@@ -42,25 +42,26 @@ describe('IslandCluster on AWS: every ingress, NAT egress', () => {
     expect(synth).toMatchSnapshot();
   });
 
-  test('the plan: private pods and services from the hole, reused; routable nodes, proxy subnets and edge blocks', () => {
-    expect([batch.podCidr, batch.serviceCidr, batch.nodeCidr, ...batch.proxySubnetCidrs]).toEqual(['10.0.0.0/17', '10.0.128.0/20', '10.4.0.0/25', '10.4.0.128/27', '10.4.0.160/27']);
-    expect([quiet.podCidr, quiet.serviceCidr, quiet.nodeCidr]).toEqual(['10.0.0.0/18', '10.0.64.0/20', '10.4.1.0/26']);
+  test('the plan: private pods (out of 10.0.0.0/16, AWS-VPC-003) and services from the hole, reused; routable nodes, proxy subnets and edge blocks', () => {
+    expect([batch.podCidr, batch.serviceCidr, batch.nodeCidr, ...batch.proxySubnetCidrs]).toEqual(['10.1.0.0/17', '10.0.0.0/20', '10.4.0.0/25', '10.4.0.192/27', '10.4.0.224/27']);
+    expect([quiet.podCidr, quiet.serviceCidr, quiet.nodeCidr]).toEqual(['10.1.0.0/18', '10.0.0.0/20', '10.4.1.0/26']);
   });
 
-  test('the primary block is the node range; the pod range, edge block and ALB subnets are associated', () => {
-    has(synth, Vpc.tfResourceType, { cidr_block: '10.4.0.0/25', enable_dns_hostnames: true, enable_dns_support: true });
+  test('two blocks: the primary holds the node range, edge block and ALB subnets; the pod range is associated', () => {
+    // /25 nodes, /26 edge and two /27 ALB subnets fill one /24, largest first.
+    has(synth, Vpc.tfResourceType, { cidr_block: '10.4.0.0/24', enable_dns_hostnames: true, enable_dns_support: true });
     const blocks = Object.values(resourcesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType))
       .filter((b) => b.vpc_id === ref(AwsResources.of(batch).vpc.id)).map((b) => b.cidr_block).sort();
-    expect(blocks).toEqual(['10.0.0.0/17', '10.4.0.128/27', '10.4.0.160/27', '10.4.0.192/26']);
+    expect(blocks).toEqual(['10.1.0.0/17']);
     expect(subnets(synth, 'corp-batch', 'nodes')).toEqual(['10.4.0.0/26 eu-west-1a', '10.4.0.64/26 eu-west-1b']);
-    expect(subnets(synth, 'corp-batch', 'pods')).toEqual(['10.0.0.0/18 eu-west-1a', '10.0.64.0/18 eu-west-1b']);
-    expect(subnets(synth, 'corp-batch', 'proxy')).toEqual(['10.4.0.128/27 eu-west-1a', '10.4.0.160/27 eu-west-1b']);
+    expect(subnets(synth, 'corp-batch', 'pods')).toEqual(['10.1.0.0/18 eu-west-1a', '10.1.64.0/18 eu-west-1b']);
+    expect(subnets(synth, 'corp-batch', 'proxy')).toEqual(['10.4.0.192/27 eu-west-1a', '10.4.0.224/27 eu-west-1b']);
   });
 
   test('the hub routes the node range and ALB subnets to the island, never its pod block', () => {
-    expect(hubRoutes(synth, ref(AwsResources.of(batch).transitGatewayAttachment!.id))).toEqual(['10.4.0.0/25', '10.4.0.128/27', '10.4.0.160/27']);
+    expect(hubRoutes(synth, ref(AwsResources.of(batch).transitGatewayAttachment!.id))).toEqual(['10.4.0.0/25', '10.4.0.192/27', '10.4.0.224/27']);
     expect(hubRoutes(synth, ref(AwsResources.of(quiet).transitGatewayAttachment!.id))).toEqual(['10.4.1.0/26']);
-    expect(valuesOf(synth, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).not.toContain('10.0.0.0/17');
+    expect(valuesOf(synth, Ec2TransitGatewayRoute.tfResourceType, 'destination_cidr_block')).not.toContain('10.1.0.0/17');
     has(synth, Ec2TransitGatewayVpcAttachment.tfResourceType, { transit_gateway_default_route_table_propagation: false });
   });
 
@@ -136,11 +137,12 @@ describe('Archipelago on AWS', () => {
 
   test('one VPC: the edge block primary, then each member\'s node range and pod range from the super-range', () => {
     expect(east.podCidr).toBe('10.0.0.0/14');
-    expect([a.podCidr, a.nodeCidr, b.podCidr, b.nodeCidr]).toEqual(['10.0.0.0/18', '10.4.0.64/26', '10.0.128.0/17', '10.4.0.128/25']);
+    // Member pod blocks keep out of 10.0.0.0/16: AWS refuses one there beside another block of 10.0.0.0/15 (AWS-VPC-003).
+    expect([a.podCidr, a.nodeCidr, b.podCidr, b.nodeCidr]).toEqual(['10.1.0.0/18', '10.4.0.64/26', '10.1.128.0/17', '10.4.0.128/25']);
     expect(countOf(synth, Vpc.tfResourceType)).toBe(1);
     has(synth, Vpc.tfResourceType, { cidr_block: '10.4.0.0/26' });
-    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.0.0.0/18', '10.0.128.0/17', '10.4.0.128/25', '10.4.0.64/26']);
-    expect(subnets(synth, 'corp-east-a', 'pods')).toEqual(['10.0.0.0/19 eu-west-1a', '10.0.32.0/19 eu-west-1b']);
+    expect(valuesOf(synth, VpcIpv4CidrBlockAssociation.tfResourceType, 'cidr_block')).toEqual(['10.1.0.0/18', '10.1.128.0/17', '10.4.0.128/25', '10.4.0.64/26']);
+    expect(subnets(synth, 'corp-east-a', 'pods')).toEqual(['10.1.0.0/19 eu-west-1a', '10.1.32.0/19 eu-west-1b']);
     expect(subnets(synth, 'corp-east-b', 'nodes')).toEqual(['10.4.0.128/26 eu-west-1a', '10.4.0.192/26 eu-west-1b']);
     expect(AwsResources.of(a).vpc).toBe(AwsResources.ofArchipelago(east).vpc);
     // The archipelago sees everything in its VPC; a member sees the VPC's shared resources and its own.

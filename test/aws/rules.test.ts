@@ -3,7 +3,7 @@
 import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import {
-  Archipelago, Cloud, CloudProvider, EgressKind, FlatCluster, Ingress, IngressKind, IslandCluster, IsolatedCluster, NetworkModel, Policy,
+  Archipelago, Cloud, CloudProvider, EgressKind, FlatCluster, Ingress, IngressKind, IslandCluster, IsolatedCluster, NetworkModel,
   PodRouting, RangeRole, RangeSource, RuleCatalog, Severity,
 } from '../../lib';
 import { AWS_RULES } from '../../lib/aws/rules';
@@ -75,7 +75,8 @@ describe('AWS-VPC-002: the blocks of one VPC never overlap', () => {
   test('passes: the planner keeps an exposed API endpoint off the cluster\'s own ranges', () => {
     const e = awsEstate();
     const vault = new IsolatedCluster(e.stack, 'vault', { network: e.network, maxNodes: 200, exposeApiEndpoint: true });
-    expect([vault.podCidr, vault.apiEndpointCidr]).toEqual(['10.1.0.0/16', '10.0.0.0/28']);
+    // Both kept out of 10.0.0.0/16, which AWS refuses beside another block of 10.0.0.0/15 (AWS-VPC-003).
+    expect([vault.podCidr, vault.apiEndpointCidr]).toEqual(['10.2.0.0/16', '10.1.0.0/28']);
     expect(findings(e.network, 'AWS-VPC-002')).toEqual([]);
   });
 
@@ -83,19 +84,20 @@ describe('AWS-VPC-002: the blocks of one VPC never overlap', () => {
     const e = awsEstate();
     new IsolatedCluster(e.stack, 'vault', { network: e.network, maxNodes: 200, exposeApiEndpoint: true });
     const plan = e.network.plan;
-    const moved = { ...plan, ranges: plan.ranges.map((r) => (r.name === 'api-endpoint' ? { ...r, cidr: '10.1.0.0/28' } : r)) };
+    const moved = { ...plan, ranges: plan.ranges.map((r) => (r.name === 'api-endpoint' ? { ...r, cidr: '10.2.0.0/28' } : r)) };
     expect(rule('AWS-VPC-002').check(moved).map((f) => `[${f.path}] ${f.message}`)).toEqual([
-      '[corp/vault] pod range 10.1.0.0/16 of corp/vault overlaps api-endpoint subnet 10.1.0.0/28 of corp/vault, both blocks of the VPC of corp/vault; AWS refuses overlapping blocks in one VPC — pin podCidr elsewhere',
+      '[corp/vault] pod range 10.2.0.0/16 of corp/vault overlaps api-endpoint subnet 10.2.0.0/28 of corp/vault, both blocks of the VPC of corp/vault; AWS refuses overlapping blocks in one VPC — pin podCidr elsewhere',
     ]);
   });
 
 });
 
 describe('AWS-VPC-003: AWS\'s association table', () => {
-  test('passes: a flat cluster whose /16 pod range holds 10.0.0.0/16 alone', () => {
+  test('passes: the planner keeps every block of a flat cluster out of 10.0.0.0/16 (its services may use it)', () => {
     const e = awsEstate();
-    new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 200 });
+    const prod = new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 200 });
     expect(findings(e.network, 'AWS-VPC-003')).toEqual([]);
+    expect([prod.podCidr, prod.nodeCidr, prod.serviceCidr]).toEqual(['10.1.0.0/16', '10.2.0.0/24', '10.0.0.0/20']);
   });
 
   test('passes: the primary is the block the others may join (nodes 10.0.0.0/16 before pods 10.1.0.0/16)', () => {
@@ -105,11 +107,10 @@ describe('AWS-VPC-003: AWS\'s association table', () => {
     has(Testing.synth(e.stack, true), Vpc.tfResourceType, { cidr_block: '10.0.0.0/16' });
   });
 
-  test('fails: a small flat cluster with every block in 10.0.0.0/16, its primary in 10.0.0.0/15', () => {
+  test('fails: a small flat cluster pinned with two blocks in 10.0.0.0/16, its primary in 10.0.0.0/15', () => {
     const e = awsEstate();
-    new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 100 });
+    new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 100, podCidr: '10.0.0.0/17', nodeCidr: '10.0.144.0/25' });
     expectErrors(e, 'AWS-VPC-003', [
-      '[corp/prod] aws-edge block 10.0.144.128/26 of corp/prod cannot join the VPC of corp/prod, whose primary block is pod range 10.0.0.0/17 of corp/prod: a VPC whose primary block lies in 10.0.0.0/15 takes no block from 10.0.0.0/16 — reserve 10.0.0.0/16 on the Network (reserved: [{ cidr: \'10.0.0.0/16\', name: \'aws-restricted\' }]) so the planner places it elsewhere',
       '[corp/prod] node range 10.0.144.0/25 of corp/prod cannot join the VPC of corp/prod, whose primary block is pod range 10.0.0.0/17 of corp/prod: a VPC whose primary block lies in 10.0.0.0/15 takes no block from 10.0.0.0/16 — pin nodeCidr outside 10.0.0.0/16',
     ]);
   });
@@ -129,11 +130,19 @@ describe('AWS-VPC-003: AWS\'s association table', () => {
     ]);
   });
 
-  test('fails: island pods from 198.19.0.0/16', () => {
+  test('the planner refuses island pods from an islandCidr of 198.19.0.0/16, with the one constraint it cannot meet', () => {
     const e = awsEstate({ cidr: '10.16.0.0/12', islandCidr: '198.19.0.0/16' });
     new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 50 });
+    expect(() => e.network.plan).toThrow(
+      '[corp/batch] PLAN-001: pool corp/batch (198.19.0.0/16) has no free /18 for corp/batch:pods: the pool is full; give it more space or release a range (kept out of 198.19.0.0/16: AWS never associates a VPC block from 198.19.0.0/16 (AWS-VPC-003)) — lower maxNodes or maxPodsPerNode, or pin podCidr',
+    );
+  });
+
+  test('fails: island pods pinned in 198.19.0.0/16', () => {
+    const e = awsEstate({ cidr: '10.16.0.0/12', islandCidr: '198.19.0.0/16' });
+    new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 50, podCidr: '198.19.0.0/18' });
     expectErrors(e, 'AWS-VPC-003', [
-      '[corp/batch] pod range 198.19.0.0/18 of corp/batch cannot join the VPC of corp/batch, whose primary block is node range 10.16.0.0/26 of corp/batch: AWS never associates a block from 198.19.0.0/16 — pin podCidr outside 198.19.0.0/16',
+      '[corp/batch] pod range 198.19.0.0/18 of corp/batch cannot join the VPC of corp/batch, whose primary block is vpc-block 10.16.0.0/25 of corp/batch: AWS never associates a block from 198.19.0.0/16 — pin podCidr outside 198.19.0.0/16',
     ]);
   });
 
@@ -160,7 +169,7 @@ describe('AWS-VPC-003: AWS\'s association table', () => {
   });
 });
 
-describe('AWS-VPC-004: at most 5 blocks per VPC', () => {
+describe('AWS-VPC-004: at most the quota of blocks per VPC (5 unless raised)', () => {
   const archipelago = (members: number) => {
     const e = awsEstate(HOLE);
     const east = new Archipelago(e.stack, 'east', { network: e.network });
@@ -174,13 +183,16 @@ describe('AWS-VPC-004: at most 5 blocks per VPC', () => {
     expect(synthError(e.stack)).toBe('');
   });
 
-  test('fails: three members need seven blocks; a suppression with the quota request lets it through', () => {
+  test('fails: three members need seven blocks, until the raised quota is given', () => {
     const e = archipelago(3);
     expectErrors(e, 'AWS-VPC-004', [
-      '[corp/east] the VPC of corp/east needs 7 IPv4 blocks (10.4.0.0/26, 10.4.0.64/26, 10.0.0.0/18, 10.4.0.128/26, 10.0.128.0/18, 10.4.0.192/26, 10.0.192.0/18), more than the 5 AWS allows by default — ask AWS to raise "IPv4 CIDR blocks per VPC" (up to 50) and suppress AWS-VPC-004 on corp/east with the request\'s id, or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members or fewer proxy zones',
+      '[corp/east] the VPC of corp/east needs 7 IPv4 blocks (10.4.0.0/26, 10.4.0.64/26, 10.1.0.0/18, 10.4.0.128/26, 10.1.64.0/18, 10.4.0.192/26, 10.1.128.0/18), more than the 5 of the quota — ask AWS to raise "IPv4 CIDR blocks per VPC" to 7 or more (up to 50) and set Cloud.aws({ vpcBlockQuota: 7 }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members',
     ]);
-    Policy.suppress(e.east, 'AWS-VPC-004', 'raised to 10 blocks per VPC (AWS case 1234567890)');
-    expect(synthError(e.stack)).toBe('');
+    const raised = awsEstate({ ...HOLE, cloud: Cloud.aws({ region: REGION, vpcBlockQuota: 10 }) });
+    const east = new Archipelago(raised.stack, 'east', { network: raised.network });
+    for (let i = 0; i < 3; i++) east.addCluster(`m${i}`, { maxNodes: 50 });
+    expect(synthError(raised.stack)).toBe('');
+    expect(() => Cloud.aws({ region: REGION, vpcBlockQuota: 51 })).toThrow('Cloud.aws: vpcBlockQuota 51 must be a whole number from 1 to 50');
   });
 });
 
@@ -196,7 +208,7 @@ describe('AWS-SUBNET-001: per-zone subnets, with AWS\'s 5 addresses each, hold t
     new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 200 });
     expect(findings(e.network, 'AWS-SUBNET-001')).toEqual([]);
     expect(subnets(Testing.synth(e.stack, true), 'corp-prod', 'nodes')).toEqual([
-      '10.1.16.0/25 eu-west-1a', '10.1.16.128/25 eu-west-1b', '10.1.17.0/25 eu-west-1c', '10.1.17.128/25 eu-west-1a',
+      '10.2.0.0/25 eu-west-1a', '10.2.0.128/25 eu-west-1b', '10.2.1.0/25 eu-west-1c', '10.2.1.128/25 eu-west-1a',
     ]);
   });
 
@@ -220,7 +232,7 @@ describe('AWS-SUBNET-001: per-zone subnets, with AWS\'s 5 addresses each, hold t
     const e = awsEstate();
     new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 16, maxPodsPerNode: 16, nodeMaskSize: 28 });
     expectErrors(e, 'AWS-SUBNET-001', [
-      '[corp/prod] pod range 10.0.0.0/24 of corp/prod splits into 2 subnets of /25 over 2 availability zones (eu-west-1a, eu-west-1b); AWS keeps 5 addresses in each, leaving 246 pod addresses, fewer than maxNodes × maxPodsPerNode = 256 — widen podCidr to a /23 or lower maxNodes or maxPodsPerNode',
+      '[corp/prod] pod range 10.1.0.0/24 of corp/prod splits into 2 subnets of /25 over 2 availability zones (eu-west-1a, eu-west-1b); AWS keeps 5 addresses in each, leaving 246 pod addresses, fewer than maxNodes × maxPodsPerNode = 256 — widen podCidr to a /23 or lower maxNodes or maxPodsPerNode',
     ]);
   });
 
@@ -263,11 +275,19 @@ describe('AWS-EKS-002: service_ipv4_cidr is a /12 to /24 in RFC 1918, off the VP
     expect(synthError(e.stack)).toBe('');
   });
 
-  test('fails: island services from the default islandCidr 100.64.0.0/10', () => {
+  test('passes: with the default islandCidr 100.64.0.0/10, island services come from 172.20.0.0/16, EKS\'s own default', () => {
     const e = awsEstate({ cidr: '10.16.0.0/12' });
-    new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 100 });
+    const batch = new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 100 });
+    expect(e.network.islandServiceCidr).toBe('172.20.0.0/16');
+    expect(batch.serviceCidr).toBe('172.20.0.0/20');
+    expect(findings(e.network, 'AWS-EKS-002')).toEqual([]);
+  });
+
+  test('fails: island services pinned in 100.64.0.0/10', () => {
+    const e = awsEstate({ cidr: '10.16.0.0/12' });
+    new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 100, serviceCidr: '100.64.128.0/20' });
     expectErrors(e, 'AWS-EKS-002', [
-      '[corp/batch] service range 100.64.128.0/20 of corp/batch is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — pin serviceCidr to an RFC 1918 range no VPC block uses (EKS\'s own default is 172.20.0.0/16), or give the network an RFC 1918 hole for island ranges (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8); suppress AWS-EKS-002 on corp/batch if it does not run on EKS',
+      '[corp/batch] service range 100.64.128.0/20 of corp/batch is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — pin serviceCidr, or set islandServiceCidr on corp/main, to an RFC 1918 range no VPC block uses (e.g. 172.20.0.0/16, EKS\'s own default); suppress AWS-EKS-002 on corp/batch if it does not run on EKS',
     ]);
   });
 
@@ -278,11 +298,11 @@ describe('AWS-EKS-002: service_ipv4_cidr is a /12 to /24 in RFC 1918, off the VP
     expect(synthError(e.stack)).toBe('');
   });
 
-  test('fails: archipelago members\' services in a 100.64.0.0/10 super-range', () => {
-    const e = awsEstate({ cidr: '10.16.0.0/12' });
+  test('fails: archipelago members\' services from an islandServiceCidr in 100.64.0.0/10', () => {
+    const e = awsEstate({ cidr: '10.16.0.0/12', islandServiceCidr: '100.127.0.0/16' });
     new Archipelago(e.stack, 'east', { network: e.network }).addCluster('a', { maxNodes: 50 });
     expectErrors(e, 'AWS-EKS-002', [
-      '[corp/east/a] service range 100.64.64.0/20 of corp/east/a is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — pin the archipelago\'s podCidr, which holds its members\' service ranges, in an RFC 1918 hole of the network (e.g. islandCidr: \'10.0.0.0/14\' inside 10.0.0.0/8); suppress AWS-EKS-002 on corp/east/a if it does not run on EKS',
+      '[corp/east/a] service range 100.127.0.0/20 of corp/east/a is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, so EKS refuses it as service_ipv4_cidr — set islandServiceCidr on corp/main to an RFC 1918 range no VPC block uses (e.g. 172.20.0.0/16, EKS\'s own default): members\' service ranges come from it; suppress AWS-EKS-002 on corp/east/a if it does not run on EKS',
     ]);
   });
 
@@ -290,7 +310,7 @@ describe('AWS-EKS-002: service_ipv4_cidr is a /12 to /24 in RFC 1918, off the VP
     const e = awsEstate();
     new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 200, maxServices: 100 });
     expectErrors(e, 'AWS-EKS-002', [
-      '[corp/prod] service range 10.1.0.0/25 of corp/prod is a /25; EKS takes service_ipv4_cidr from /12 to /24 — raise maxServices to 254 or more, or pin a /24 or larger serviceCidr',
+      '[corp/prod] service range 10.0.0.0/25 of corp/prod is a /25; EKS takes service_ipv4_cidr from /12 to /24 — raise maxServices to 254 or more, or pin a /24 or larger serviceCidr',
     ]);
   });
 

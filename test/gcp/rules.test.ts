@@ -1,7 +1,7 @@
 // Every GCP-* rule: one plan that keeps it, one that breaks it, with the exact message.
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
+import { Cloud, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
 import { GCP_RULES } from '../../lib/gcp/rules';
 import { estate, handPlan, synthError } from '../support';
 
@@ -115,7 +115,7 @@ describe('GCP-GKE-003: pod ranges are /24 or larger', () => {
   });
 });
 
-describe('GCP-GKE-010: a control-plane range is a /28', () => {
+describe('GCP-GKE-010: a control-plane range is a /28 outside 172.17.0.0/16', () => {
   const rule = GCP_RULES.find((r) => r.id === 'GCP-GKE-010')!;
   const planWith = (cidr: string): NetworkPlan => handPlan({
     ranges: [{ owner: 'corp/prod', name: 'control-plane', role: RangeRole.GATEWAY, cidr, routable: true, space: 'corp/main', source: RangeSource.ALLOCATED, model: NetworkModel.FLAT }],
@@ -130,6 +130,38 @@ describe('GCP-GKE-010: a control-plane range is a /28', () => {
       path: 'corp/prod',
       message: 'control-plane subnet 10.1.0.0/27 of corp/prod is not a /28, the only size GKE takes for master_ipv4_cidr_block — use a /28',
     }]);
+  });
+
+  test('fails in 172.17.0.0/16 (a record from before the planner kept out of it)', () => {
+    expect(rule.check(planWith('172.17.17.0/28'))).toEqual([{
+      path: 'corp/prod',
+      message: 'control-plane subnet 172.17.17.0/28 of corp/prod lies in 172.17.0.0/16, which GKE refuses for master_ipv4_cidr_block (the Docker bridge) — release the record (cdktf-kube-networks plan rm corp/prod:control-plane) so the planner places it elsewhere',
+    }]);
+  });
+
+  test('the planner never places one there: on 172.16.0.0/12 the /28 skips 172.17.0.0/16', () => {
+    const { stack, network } = estate({ cidr: '172.16.0.0/12', cloud: Cloud.gcp({ region: 'us-central1', privateControlPlanes: true }) });
+    new FlatCluster(stack, 'prod', { network, maxNodes: 250 });
+    const planned = network.plan.ranges.filter((r) => r.owner === 'corp/prod').map((r) => `${r.name} ${r.cidr}`);
+    expect(planned).toEqual(['pods 172.16.0.0/16', 'services 172.18.0.0/20', 'nodes 172.18.16.0/24', 'control-plane 172.18.17.0/28']);
+    expect(synthError(stack)).toBe('');
+  });
+});
+
+describe('GCP-GKE-012 (warning): nodes, pods and services out of 172.17.0.0/16', () => {
+  test('passes: what the planner plans', () => {
+    const { stack, network } = estate({ cidr: '172.16.0.0/12' });
+    new FlatCluster(stack, 'prod', { network });
+    expect(violations(network, 'GCP-GKE-012')).toEqual([]);
+  });
+
+  test('warns on a pin there; synth goes on', () => {
+    const { stack, network } = estate({ cidr: '172.16.0.0/12' });
+    new FlatCluster(stack, 'prod', { network, nodeCidr: '172.17.4.0/24' });
+    expect(violations(network, 'GCP-GKE-012')).toEqual([
+      '[corp/prod] node range 172.17.4.0/24 of corp/prod overlaps 172.17.0.0/16, the Docker bridge of GKE nodes — pin nodeCidr outside it (the planner never places a range there)',
+    ]);
+    expect(synthError(stack)).toBe('');
   });
 });
 

@@ -138,10 +138,13 @@ describe('models', () => {
   test('a proxy on AWS gets a subnet per availability zone', () => {
     const { stack, network } = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }) });
     const island = new IslandCluster(stack, 'i', { network, ingress: [Ingress.proxy()] });
-    // 250 nodes over two zones, 5 addresses kept in each zone's subnet: a /23.
-    expect(island.nodeCidr).toBe('10.0.0.0/23');
-    expect(island.proxySubnetCidrs).toEqual(['10.0.2.0/27', '10.0.2.32/27']);
-    expect(network.plan.ranges.filter((r) => r.role === RangeRole.GATEWAY).map((r) => r.name)).toEqual(['proxy-eu-west-1a', 'proxy-eu-west-1b', 'aws-edge']);
+    // 250 nodes over two zones, 5 addresses kept in each zone's subnet: a /23; with the /26 edge
+    // block and the /27 ALB subnets it fills one /22 block of the VPC, out of 10.0.0.0/16 (AWS-VPC-003).
+    expect(island.nodeCidr).toBe('10.1.0.0/23');
+    expect(island.proxySubnetCidrs).toEqual(['10.1.2.64/27', '10.1.2.96/27']);
+    expect(network.plan.ranges.filter((r) => r.role === RangeRole.GATEWAY).map((r) => `${r.name} ${r.zone ?? ''}`)).toEqual([
+      'aws-edge ', 'proxy-eu-west-1a eu-west-1a', 'proxy-eu-west-1b eu-west-1b',
+    ]);
   });
 
   test('a hole: islandCidr inside the network is carved out of routable planning', () => {

@@ -9,6 +9,7 @@ const ROLE_TEXT: Record<RangeRole, string> = {
   [RangeRole.RESERVED]: 'reserved range',
   [RangeRole.HOLE]: 'island hole',
   [RangeRole.SUPER_RANGE]: 'archipelago super-range',
+  [RangeRole.BLOCK]: 'block',
 };
 
 const PROP: Partial<Record<RangeRole, string>> = {

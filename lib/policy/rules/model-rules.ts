@@ -76,11 +76,15 @@ const model004 = defineRule('MODEL-004', Severity.ERROR,
       const outer = Cidr.parse(superRange.cidr);
       const memberPaths = new Set(plan.clusters.filter((c) => c.archipelago === superRange.owner).map((c) => c.path));
       const members = parsed(plan.ranges.filter((r) => memberPaths.has(r.owner) && (r.role === RangeRole.POD || r.role === RangeRole.SERVICE)));
+      // Service ranges come from the network's island service space when it has one (on AWS).
+      const services = plan.islandServiceCidr ? Cidr.parse(plan.islandServiceCidr) : outer;
       for (const m of members) {
-        if (!outer.contains(m.cidr)) {
+        const home = m.range.role === RangeRole.SERVICE ? services : outer;
+        if (!home.contains(m.cidr)) {
+          const where = home === outer ? `the super-range ${outer} of archipelago ${superRange.owner}` : `the island service space ${home} of ${plan.path}`;
           findings.push({
             path: m.owner,
-            message: `${describe(m.range)} lies outside the super-range ${outer} of archipelago ${superRange.owner} — pin ${propOf(m.range)} inside ${outer}`,
+            message: `${describe(m.range)} lies outside ${where} — pin ${propOf(m.range)} inside ${home}`,
           });
         }
       }
