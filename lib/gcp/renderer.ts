@@ -9,6 +9,7 @@ import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { renderIngress } from './gateways';
 import { IslandNetwork } from './island-network';
 import { MainNetwork } from './main-network';
+import { privateGoogleAccess } from './private-google-access';
 import { gcpName } from './names';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
@@ -98,6 +99,8 @@ export class GcpRenderer implements CloudRenderer {
     });
     const subnet = clusterSubnet(cluster, vpc);
     const firewalls = withinCluster(cluster, vpc);
+    // No default route, yet nodes pull images and call the APIs: Private Google Access, and only it.
+    const googleAccess = privateGoogleAccess(cluster, vpc);
     const exposed = cluster.askedRanges.some((r) => r.name === API_ENDPOINT_RANGE);
     const apiEndpointSubnetwork = !exposed ? undefined : new ComputeSubnetwork(cluster, 'api-endpoint-subnetwork', {
       name: gcpName(cluster, 'api'),
@@ -106,7 +109,7 @@ export class GcpRenderer implements CloudRenderer {
       ipCidrRange: later(() => cluster.apiEndpointCidr!),
       privateIpGoogleAccess: true,
     });
-    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
+    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */

@@ -1,8 +1,11 @@
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeRoute } from '@cdktf/provider-google/lib/compute-route';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
+import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
 import { IConstruct } from 'constructs';
@@ -20,6 +23,16 @@ export interface GcpNetworkResources {
   readonly router?: ComputeRouter;
   /** Cloud NAT of the flat clusters (nodes and pods to the internet). @default - no flat cluster */
   readonly nat?: ComputeRouterNat;
+}
+
+/** What Private Google Access needs in a network with no default route. */
+export interface GcpPrivateGoogleAccess {
+  /** The route to private.googleapis.com through Google's own gateway. */
+  readonly route: ComputeRoute;
+  /** Private zones for googleapis.com, gcr.io and pkg.dev. */
+  readonly zones: DnsManagedZone[];
+  /** Their A and CNAME records, all to private.googleapis.com. */
+  readonly records: DnsRecordSet[];
 }
 
 /** The GCP resources of one cluster: what a GKE cluster or node pool is attached to. */
@@ -46,6 +59,12 @@ export interface GcpClusterResources {
   readonly spoke?: NetworkConnectivitySpoke;
   /** The proxy-only subnet (Ingress.proxy()). @default - none */
   readonly proxySubnetwork?: ComputeSubnetwork;
+  /**
+   * Private Google Access of an isolated cluster's network, which has no default route: a
+   * route to private.googleapis.com alone and private DNS zones for googleapis.com, gcr.io and
+   * pkg.dev. @default - none (other networks reach Google through their NAT)
+   */
+  readonly privateGoogleAccess?: GcpPrivateGoogleAccess;
   /** The subnet of the exposed API endpoint in the main network (isolated clusters). @default - none */
   readonly apiEndpointSubnetwork?: ComputeSubnetwork;
   /**

@@ -208,7 +208,8 @@ export class GcpFabric implements Fabric {
     for (const peer of this.peers(vpc)) out.push({ text: `${vpc} peers with ${peer.vpc}`, resource: peer.resource });
     for (const nat of this.nats()) if (nat.vpc === vpc) out.push({ text: `Cloud NAT ${nat.resource} translates ${vpc}'s traffic out`, resource: nat.resource });
     for (const route of this.tf.ofType('google_compute_route')) {
-      if (this.tf.deref(route.attrs.network)?.address === vpc) out.push({ text: `route ${route.address} leads out of ${vpc}`, resource: route.address });
+      if (this.tf.deref(route.attrs.network)?.address !== vpc || isPrivateGoogleAccess(this.tf.text(route.attrs.dest_range), route.attrs.next_hop_gateway)) continue;
+      out.push({ text: `route ${route.address} leads out of ${vpc}`, resource: route.address });
     }
     void allowed;
     return out;
@@ -307,4 +308,18 @@ function allowPorts(f: TfResource): Ports {
     ports = unionPorts(ports, { all: false, tcp: ranges });
   }
   return ports;
+}
+
+/**
+ * Google's Private Google Access addresses (private.googleapis.com 199.36.153.8/30,
+ * restricted.googleapis.com 199.36.153.4/30, from Google's VPC documentation): a route to them
+ * alone, through Google's own gateway, reaches Google's APIs and registries, not the internet
+ * or the main network, so it is no way out of an isolated network.
+ */
+const GOOGLE_API_RANGES = ['199.36.153.8/30', '199.36.153.4/30'].map((c) => Cidr.parse(c));
+
+function isPrivateGoogleAccess(destination: string | undefined, gateway: unknown): boolean {
+  if (!destination || !Cidr.isValid(destination) || gateway !== 'default-internet-gateway') return false;
+  const range = Cidr.parse(destination);
+  return GOOGLE_API_RANGES.some((g) => g.contains(range));
 }

@@ -102,6 +102,25 @@ describe('IsolatedCluster on GCP', () => {
     expect(GcpResources.of(vault).apiEndpointSubnetwork).toBeDefined();
     expect(GcpResources.of(vault).network).not.toBe(GcpResources.ofNetwork(network).network);
   });
+
+  test('deploy defect: with no default route, Private Google Access gets its route and DNS, and nothing else leaves', () => {
+    const { synth } = build();
+    const json = JSON.parse(synth).resource;
+    // One route in the isolated network: to private.googleapis.com (199.36.153.8/30, Google's documented range) alone.
+    const routes = Object.values(json.google_compute_route as Record<string, Record<string, unknown>>);
+    expect(routes.map((r) => [r.dest_range, r.next_hop_gateway, r.network])).toEqual([
+      ['199.36.153.8/30', 'default-internet-gateway', '${google_compute_network.vault_vpc_539E574B.id}'],
+    ]);
+    // The subnet still asks for Private Google Access, and the names resolve to those addresses.
+    has(synth, ComputeSubnetwork.tfResourceType, { name: 'corp-vault', private_ip_google_access: true });
+    const zones = Object.values(json.google_dns_managed_zone as Record<string, Record<string, unknown>>);
+    expect(zones.map((z) => [z.dns_name, z.visibility]).sort()).toEqual([['gcr.io.', 'private'], ['googleapis.com.', 'private'], ['pkg.dev.', 'private']]);
+    const records = Object.values(json.google_dns_record_set as Record<string, Record<string, unknown>>).map((r) => `${r.type} ${r.name} ${(r.rrdatas as string[]).join(',')}`);
+    expect(records).toContain('A private.googleapis.com. 199.36.153.8,199.36.153.9,199.36.153.10,199.36.153.11');
+    expect(records).toContain('CNAME *.googleapis.com. private.googleapis.com.');
+    expect(records).toContain('CNAME *.gcr.io. gcr.io.');
+    expect(records).toContain('CNAME *.pkg.dev. pkg.dev.');
+  });
 });
 
 describe('IslandCluster on GCP', () => {
