@@ -1,0 +1,135 @@
+// `npm run bench`: every figure of issue 14, ours beside its floor, and ONE JSON line at the
+// end with all of them. `npm run bench -- --quick` runs small sizes in a few seconds (the
+// smoke `npm test` runs; no figure is asserted). The full run takes a few minutes.
+//
+// Figures (ratio = ours / floor):
+// - address: plan (AddressPool.allocate) + check (findOverlaps) of 10k and 100k ranges, and
+//   the growth from 10k to 100k against what n log n and n^2 predict (bench/run.ts);
+// - exampleEstate: synth of the example estate against raw cdktf (bench/synth.ts);
+// - mixedEstate: synth of the 200-cluster mixed estate on GCP and on AWS against the same
+//   resources built with the typed provider classes, and the peak RSS of each;
+// - constructPlan: constructing 1,000 and 4,000 small clusters and planning their ranges
+//   (no rules, no synth) against constructing as many bare typed resources;
+// - stackEstate: synth of an estate of 25, 100 and 200 stacks with one network each;
+// - import: `require('cdktf-kube-networks')` (dist/, after `npm run build`) in a fresh node.
+// Every estate figure but the example estate's comes from a child process of its own.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { addressBench } from './run';
+import { JobResult, JOBS, plainStackTraces } from './jobs';
+import { synthBench } from './synth';
+
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK
+  ? { address: [1_000, 10_000], mixed: 8, plan: [20, 80], stacks: [2, 5], exampleRuns: 1 }
+  : { address: [1_000, 10_000, 100_000], mixed: 200, plan: [1_000, 4_000], stacks: [25, 100, 200], exampleRuns: 3 };
+const ROOT = path.join(__dirname, '..');
+const CHILD_TIMEOUT_MS = 15 * 60_000;
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** Runs a job of bench/jobs.ts: in a child process (its own heap and peak RSS), or here with --quick. */
+function job(name: string, ...args: string[]): JobResult {
+  if (QUICK) return JOBS[name](...args);
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), name, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json'), CHECKPOINT_DISABLE: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) {
+    throw new Error(`bench job ${name} ${args.join(' ')} failed (${child.status ?? child.signal}): ${child.stderr.slice(-2000)}`);
+  }
+  return JSON.parse(last) as JobResult;
+}
+
+function mixedEstate(): Record<string, unknown> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mixed-'));
+  const out: Record<string, unknown> = { clusters: SIZES.mixed };
+  for (const cloud of ['gcp', 'aws']) {
+    const file = path.join(dir, `${cloud}.json`);
+    const ours = job('synth-ours', cloud, String(SIZES.mixed), file);
+    const floor = job('synth-floor', cloud, file);
+    out[cloud] = {
+      resources: ours.resources,
+      floorSameResources: floor.same,
+      oursMs: ours.ms,
+      floorMs: floor.ms,
+      ratio: ratio(ours.ms as number, floor.ms as number),
+      oursPeakRssMB: ours.peakRssMB ?? null,
+      floorPeakRssMB: floor.peakRssMB ?? null,
+      rssRatio: ours.peakRssMB ? ratio(ours.peakRssMB as number, floor.peakRssMB as number) : null,
+    };
+    console.log(`mixed estate of ${SIZES.mixed} clusters on ${cloud}: ${JSON.stringify(out[cloud])}`);
+  }
+  return out;
+}
+
+function constructPlan(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const clusters of SIZES.plan) {
+    const ours = job('plan-ours', 'gcp', String(clusters));
+    const floor = job('plan-floor', 'gcp', JSON.stringify(ours.types));
+    out[String(clusters)] = { ranges: ours.ranges, resources: ours.resources, oursMs: ours.ms, floorMs: floor.ms, ratio: ratio(ours.ms as number, floor.ms as number) };
+    console.log(`construct + plan of ${clusters} small GCP clusters: ${JSON.stringify(out[String(clusters)])}`);
+  }
+  const [small, large] = SIZES.plan;
+  const time = (n: number) => (out[String(n)] as { oursMs: number }).oursMs;
+  out.growth = { from: small, to: large, ours: ratio(time(large), time(small)), linear: large / small };
+  return out;
+}
+
+function stackEstate(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const stacks of SIZES.stacks) {
+    const { ms } = job('stacks-ours', 'gcp', String(stacks));
+    out[String(stacks)] = { ms, msPerStack: ratio(ms as number, stacks) };
+    console.log(`estate of ${stacks} stacks (one network each): ${ms} ms`);
+  }
+  const [first, last] = [SIZES.stacks[0], SIZES.stacks[SIZES.stacks.length - 1]];
+  const time = (n: number) => (out[String(n)] as { ms: number }).ms;
+  out.growth = { from: first, to: last, ours: ratio(time(last), time(first)), linear: last / first };
+  return out;
+}
+
+/** require() of the built package in a fresh node: the time of the require call, and of the whole process. */
+function importTime(): Record<string, unknown> {
+  const entry = path.join(ROOT, 'dist', 'index.js');
+  if (!fs.existsSync(entry)) return { skipped: 'no dist/index.js: run npm run build first' };
+  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(entry)}); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
+  const runs: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 5); i++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    whole.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (child.status !== 0) throw new Error(`require of ${entry} failed: ${child.stderr}`);
+    runs.push(Number(child.stdout.trim()));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const out = { requireMs: Math.round(median(runs)), processMs: Math.round(median(whole)), runs: runs.length };
+  console.log(`require('cdktf-kube-networks'): ${JSON.stringify(out)}`);
+  return out;
+}
+
+function main(): void {
+  const start = process.hrtime.bigint();
+  const figures: Record<string, unknown> = {
+    machine: { cores: os.cpus().length, node: process.version, quick: QUICK },
+    address: addressBench(SIZES.address),
+  };
+  plainStackTraces(); // as every child does
+  figures.exampleEstate = synthBench(SIZES.exampleRuns);
+  figures.mixedEstate = mixedEstate();
+  figures.constructPlan = constructPlan();
+  figures.stackEstate = stackEstate();
+  figures.import = importTime();
+  figures.benchSeconds = Math.round(Number(process.hrtime.bigint() - start) / 1e8) / 10;
+  console.log(JSON.stringify(figures));
+}
+
+main();
