@@ -168,9 +168,17 @@ export class AddressPool {
     return [...this.held.values()].sort((a, b) => Cidr.compare(a.cidr, b.cidr));
   }
 
+  /** True when `owner` holds a recorded range it has not reserved or allocated in this run (O(1)). */
+  public isUnclaimed(owner: string): boolean {
+    return this.unclaimedOwners.has(owner);
+  }
+
   /** Recorded ranges whose owner has not reserved or allocated them in this run. */
   public unclaimed(): Allocation[] {
-    return this.allocations().filter((a) => this.unclaimedOwners.has(a.owner));
+    // Only the unclaimed are sorted: callers ask once per range placed, and most pools have none.
+    return [...this.unclaimedOwners]
+      .map((owner) => this.held.get(owner)!)
+      .sort((a, b) => Cidr.compare(a.cidr, b.cidr));
   }
 
   /** The free space as maximal aligned blocks, lowest address first. */
