@@ -69,7 +69,7 @@ export function mixedEstate(app: App, cloud: CloudName, clusters: number, planFi
 export function smallClusters(app: App, cloud: CloudName, clusters: number, planFile: string): { stack: TerraformStack; network: Network } {
   const stack = cloudStack(app, `small-${cloud}`, cloud);
   const main = network(stack, cloud, planFile, stack.node.id);
-  for (let i = 0; i < clusters; i++) new FlatCluster(stack, `c${i}`, { network: main, maxNodes: 10, maxPodsPerNode: 16 });
+  for (let i = 0; i < clusters; i++) new FlatCluster(stack, `c${i}`, { network: main, maxNodes: 10, maxPodsPerNode: 16, maxServices: 100 });
   return { stack, network: main };
 }
 
@@ -78,7 +78,7 @@ export function stackEstate(app: App, cloud: CloudName, stacks: number, planFile
   return Array.from({ length: stacks }, (_, i) => {
     const stack = cloudStack(app, `net${i}`, cloud);
     const main = network(stack, cloud, planFile, 'estate', `10.${i}.0.0/16`);
-    new FlatCluster(stack, 'c', { network: main, maxNodes: 10, maxPodsPerNode: 16 });
+    new FlatCluster(stack, 'c', { network: main, maxNodes: 10, maxPodsPerNode: 16, maxServices: 100 });
     return stack;
   });
 }
