@@ -22,7 +22,7 @@ export interface Overlap<T extends OwnedRange> {
  * every pair without comparing all of them. Pairs come out in address order.
  */
 export function findOverlaps<T extends OwnedRange>(ranges: readonly T[]): Array<Overlap<T>> {
-  const sorted = [...ranges].sort((a, b) => Cidr.compare(a.cidr, b.cidr));
+  const sorted = sortByAddress(ranges);
   const pairs: Array<Overlap<T>> = [];
   const open: T[] = [];
   for (const range of sorted) {
@@ -90,3 +90,40 @@ export class OverlapIndex<T extends OwnedRange> {
     return found.sort((a, b) => a - b).map((order) => this.items[order]);
   }
 }
+
+/**
+ * `ranges` in Cidr.compare order (family, address, larger block first; stable on ties).
+ *
+ * The same order as sorting with Cidr.compare, several times faster: each address is cut
+ * once into three numbers of at most 43 bits (exact in a double), so the n log n
+ * comparisons compare numbers, not bigints.
+ */
+export function sortByAddress<T extends OwnedRange>(ranges: readonly T[]): T[] {
+  const n = ranges.length;
+  const family = new Float64Array(n);
+  const top = new Float64Array(n);
+  const middle = new Float64Array(n);
+  const low = new Float64Array(n);
+  const prefix = new Float64Array(n);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const cidr = ranges[i].cidr;
+    const first = cidr.first;
+    family[i] = cidr.family;
+    prefix[i] = cidr.prefix;
+    order[i] = i;
+    if (first <= MAX_EXACT) {
+      low[i] = Number(first); // every IPv4 address, and IPv6 ones below 2^53: no bigint arithmetic
+    } else {
+      const high = first >> 43n;
+      top[i] = Number(high >> 43n);
+      middle[i] = Number(high & LOW_43);
+      low[i] = Number(first & LOW_43);
+    }
+  }
+  order.sort((a, b) => family[a] - family[b] || top[a] - top[b] || middle[a] - middle[b] || low[a] - low[b] || prefix[a] - prefix[b] || a - b);
+  return order.map((i) => ranges[i]);
+}
+
+const LOW_43 = (1n << 43n) - 1n;
+const MAX_EXACT = LOW_43;

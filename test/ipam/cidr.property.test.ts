@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix } from 'ip-num';
-import { Cidr, findOverlaps } from '../../lib/ipam';
+import { Cidr, findOverlaps, sortByAddress } from '../../lib/ipam';
 import { alignDown, blockKey, blockSize, buddyOf, hostMask, isAligned } from '../../lib/ipam/bits';
 import { runs } from './runs';
 
@@ -179,6 +179,19 @@ describe('pool block arithmetic', () => {
           expect(typeof ka).toBe((i % count) <= BigInt(Number.MAX_SAFE_INTEGER) ? 'number' : 'string');
         },
       ),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('sortByAddress', () => {
+  test('is a stable sort by Cidr.compare, on IPv4 and IPv6 mixed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyCidr, fc.constantFrom(...['10.0.0.0/8', '10.0.0.0/16', '::/0', 'fd00::/8', '::1/128'].map((t) => Cidr.parse(t)))), { maxLength: 60 }), (blocks) => {
+        const ranges = blocks.map((cidr, i) => ({ cidr, owner: `r${i}` }));
+        const expected = [...ranges].sort((a, b) => Cidr.compare(a.cidr, b.cidr));
+        expect(sortByAddress(ranges).map((r) => r.owner)).toEqual(expected.map((r) => r.owner));
+      }),
       { numRuns: runs(300) },
     );
   });
