@@ -8,6 +8,8 @@
 // The parent is IPv6 fd00::/24: the IPv4 analogue (/22-/28 blocks in 10.0.0.0/8) needs
 // 34M addresses at n = 100,000, twice what a /8 has.
 //
+// Each size is measured three times and the fastest kept.
+//
 // DESIGN.md asks for O(n log n): from 10k to 100k that is 12.5x the time, n^2 would be 100x.
 
 import { IPv6CidrRange, IPv6Prefix, Pool } from 'ip-num';
@@ -21,6 +23,8 @@ const RELEASE_EVERY = 10;
 const RELEASE_LAG = 5;
 /** Pins are /48s counted down from the top of the parent, clear of first-fit allocations. */
 const PIN_PREFIX = 48;
+/** Each size runs this many times; the fastest counts (the machine is shared, a slow run is noise). */
+const REPEATS = 3;
 /** The ip-num baseline is skipped when 100 calls project past this for 1,000. */
 const BASELINE_BUDGET_MS = 10_000;
 
@@ -138,9 +142,14 @@ export function addressBench(sizes: readonly number[]): AddressFigures {
 
   const rows: Row[] = [];
   for (const n of sizes) {
-    console.log(`measuring n = ${n.toLocaleString('en-US')} ...`);
-    const { pool, row } = runAllocate(n);
-    rows.push(row, runFindOverlaps(pool, n));
+    console.log(`measuring n = ${n.toLocaleString('en-US')} (best of ${REPEATS}) ...`);
+    let best: Row[] | undefined;
+    for (let r = 0; r < REPEATS; r++) {
+      const { pool, row } = runAllocate(n);
+      const check = runFindOverlaps(pool, n);
+      best = best ? [row.ms < best[0].ms ? row : best[0], check.ms < best[1].ms ? check : best[1]] : [row, check];
+    }
+    rows.push(...best!);
   }
   const baseline = runIpNumBaseline(sizes[0]);
 
