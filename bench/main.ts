@@ -26,7 +26,7 @@ import { synthBench } from './synth';
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK
   ? { address: [1_000, 10_000], mixed: 8, plan: [20, 80], stacks: [2, 5], exampleRuns: 1, pairs: 1 }
-  : { address: [1_000, 10_000, 100_000], mixed: 200, plan: [1_000, 4_000], stacks: [25, 100, 200], exampleRuns: 3, pairs: 2 };
+  : { address: [1_000, 10_000, 100_000], mixed: 200, plan: [1_000, 4_000], stacks: [25, 100, 200], exampleRuns: 3, pairs: 3 };
 const ROOT = path.join(__dirname, '..');
 const CHILD_TIMEOUT_MS = 15 * 60_000;
 
@@ -76,7 +76,7 @@ function job(name: string, ...args: string[]): JobResult {
 }
 
 /**
- * Runs ours and its floor in turn, PAIRS times each (ours, floor, ours, floor: a drift of the
+ * Runs ours and its floor in turn, SIZES.pairs times each (ours, floor, ours, floor: a drift of the
  * shared machine's speed hits both), and keeps each one's fastest run and largest peak RSS.
  */
 function bestOf(ours: () => JobResult, floor: () => JobResult): [JobResult, JobResult] {
