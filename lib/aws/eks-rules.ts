@@ -1,9 +1,9 @@
 // The AWS-* rules of EKS and load balancers, checked on the plain plan.
-import { Cidr, isRfc1918 } from '../ipam';
+import { Cidr, isRfc1918, OverlapIndex } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { ClusterPlan, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { vpcsOf } from './layout';
+import { PlannedVpc, VpcBlock, vpcsOf } from './layout';
 
 /** The service range sizes EKS takes for service_ipv4_cidr. */
 const SERVICE_PREFIX = { largest: 12, smallest: 24 };
@@ -39,6 +39,14 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
   'An EKS service range (service_ipv4_cidr) is a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, and overlaps no block of its VPC.',
   (plan) => {
     const vpcOf = new Map(vpcsOf(plan).flatMap((vpc) => vpc.clusters.map((c) => [c.path, vpc] as const)));
+    // An archipelago's VPC holds every member's blocks: each member asks it once, through an index.
+    const blockIndex = new Map<PlannedVpc, OverlapIndex<VpcBlock>>();
+    const blocksOverlapping = (vpc: PlannedVpc | undefined, services: Cidr): VpcBlock[] => {
+      if (!vpc) return [];
+      let index = blockIndex.get(vpc);
+      if (!index) blockIndex.set(vpc, index = new OverlapIndex(vpc.blocks));
+      return index.overlapping(services);
+    };
     return plan.clusters.flatMap((c): PolicyFinding[] => {
       const services = Cidr.parse(c.serviceCidr);
       if (services.family !== 4) return [];
@@ -57,7 +65,7 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
         findings.push({ path: c.path, message: `${text} is a /${services.prefix}; EKS takes service_ipv4_cidr from /${SERVICE_PREFIX.largest} to /${SERVICE_PREFIX.smallest} — ${fix}` });
       }
       const vpc = vpcOf.get(c.path);
-      for (const block of vpc?.blocks.filter((b) => b.cidr.overlaps(services)) ?? []) {
+      for (const block of blocksOverlapping(vpc, services)) {
         findings.push({
           path: c.path,
           message: `${text} overlaps ${block.text}, a block of the VPC of ${vpc!.path}; EKS refuses a service_ipv4_cidr that overlaps its VPC — pin serviceCidr elsewhere`,

@@ -1,19 +1,14 @@
 import {
   collapseIPv6Number,
   IPv4,
-  IPv4CidrRange,
-  IPv4Prefix,
   IPv6,
-  IPv6CidrRange,
-  IPv6Prefix,
   Validator,
 } from 'ip-num';
+import { alignDown, blockSize, hostMask, isAligned } from './bits';
 import { AddressError } from './errors';
 
 /** IP family of an address or range. */
 export type IpFamily = 4 | 6;
-
-type Range = IPv4CidrRange | IPv6CidrRange;
 
 const EXAMPLE = 'write it as address/prefix, e.g. 10.0.0.0/16 or 2001:db8::/48';
 
@@ -21,12 +16,19 @@ const EXAMPLE = 'write it as address/prefix, e.g. 10.0.0.0/16 or 2001:db8::/48';
 const PARSED = new Map<string, Cidr>();
 const PARSED_LIMIT = 100_000;
 
+/** Remembers `cidr` as the parse of `text`. */
+function remember(text: string, cidr: Cidr): void {
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(text, cidr);
+}
+
 /**
  * One CIDR block, IPv4 or IPv6, always aligned (no host bits set).
  *
- * A thin, immutable wrapper over ip-num's ranges: ip-num does the address math,
- * this class gives it one family-neutral shape (bigint bounds, `bits` instead of
- * a hard-coded 32) and error messages a user can act on.
+ * ip-num parses, validates and formats (the boundary); inside, a block is its first
+ * address as a bigint and a prefix length, so containment, splitting and sorting are a
+ * few integer operations in one family-neutral shape (`bits` instead of a hard-coded 32),
+ * with error messages a user can act on.
  */
 export class Cidr {
   /**
@@ -42,8 +44,7 @@ export class Cidr {
     if (known) return known;
     const cidr = Cidr.parseNew(text, label);
     // Plans parse the same few ranges over and over (every rule, every read); ip-num is not cheap.
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-    PARSED.set(text, cidr);
+    remember(text, cidr);
     return cidr;
   }
 
@@ -81,15 +82,12 @@ export class Cidr {
       );
     }
     const prefix = Number(prefixText);
-    const ip = family === 6 ? IPv6.fromString(address) : IPv4.fromString(address);
-    const loose: Range = ip instanceof IPv6
-      ? new IPv6CidrRange(ip, IPv6Prefix.fromNumber(BigInt(prefix)))
-      : new IPv4CidrRange(ip, IPv4Prefix.fromNumber(BigInt(prefix)));
-    const aligned = Cidr.fromRange(loose);
-    if (aligned.first !== ip.value) {
+    const value = (family === 6 ? IPv6.fromString(address) : IPv4.fromString(address)).value;
+    if (!isAligned(value, bits, prefix)) {
+      const aligned = new Cidr(family, alignDown(value, bits, prefix), prefix);
       throw new AddressError(`${label} "${text}" has host bits set: did you mean ${aligned}?`);
     }
-    return aligned;
+    return new Cidr(family, value, prefix);
   }
 
   /** True when `text` parses as a CIDR (no error thrown). */
@@ -109,15 +107,6 @@ export class Cidr {
     return a.prefix - b.prefix;
   }
 
-  private static fromRange(range: Range): Cidr {
-    // Re-create from the first address so host bits of a loose range are dropped.
-    const first = range.getFirst();
-    const aligned: Range = first instanceof IPv6
-      ? new IPv6CidrRange(first, range.getPrefix() as IPv6Prefix)
-      : new IPv4CidrRange(first as IPv4, range.getPrefix() as IPv4Prefix);
-    return new Cidr(aligned);
-  }
-
   /** IP family: 4 or 6. */
   public readonly family: IpFamily;
   /** Address width of the family: 32 or 128. */
@@ -129,21 +118,20 @@ export class Cidr {
   /** Last address as an integer. */
   public readonly last: bigint;
 
-  private readonly range: Range;
   private text?: string;
 
-  private constructor(range: Range) {
-    this.range = range;
-    this.family = range instanceof IPv6CidrRange ? 6 : 4;
-    this.bits = this.family === 6 ? 128 : 32;
-    this.prefix = Number(range.getPrefix().getValue());
-    this.first = range.getFirst().value;
-    this.last = range.getLast().value;
+  /** `first` must be aligned to `prefix`: every caller clears or checks the host bits. */
+  private constructor(family: IpFamily, first: bigint, prefix: number) {
+    this.family = family;
+    this.bits = family === 6 ? 128 : 32;
+    this.prefix = prefix;
+    this.first = first;
+    this.last = first | hostMask(this.bits, prefix);
   }
 
   /** Number of addresses in the block. */
   public get size(): bigint {
-    return this.range.getSize();
+    return blockSize(this.bits, this.prefix);
   }
 
   /** True when `other` lies entirely inside this block (a block contains itself). */
@@ -174,7 +162,7 @@ export class Cidr {
       );
     }
     const value = offset >= 0n ? this.first + offset : this.last + 1n + offset;
-    return addressText(this.family === 6 ? IPv6.fromBigInt(value) : IPv4.fromNumber(value));
+    return addressText(this.family, value);
   }
 
   /** The two halves of the block (one prefix longer). */
@@ -182,8 +170,11 @@ export class Cidr {
     if (this.prefix === this.bits) {
       throw new AddressError(`${this} is a single address and cannot be split`);
     }
-    const [low, high] = this.range.split();
-    return [new Cidr(low), new Cidr(high)];
+    const prefix = this.prefix + 1;
+    return [
+      new Cidr(this.family, this.first, prefix),
+      new Cidr(this.family, this.first + blockSize(this.bits, prefix), prefix),
+    ];
   }
 
   /**
@@ -191,10 +182,7 @@ export class Cidr {
    */
   public supernet(prefix: number): Cidr {
     this.checkPrefix(prefix, 0, this.prefix, 'supernet');
-    const loose: Range = this.family === 6
-      ? new IPv6CidrRange(IPv6.fromBigInt(this.first), IPv6Prefix.fromNumber(BigInt(prefix)))
-      : new IPv4CidrRange(IPv4.fromNumber(this.first), IPv4Prefix.fromNumber(BigInt(prefix)));
-    return Cidr.fromRange(loose);
+    return new Cidr(this.family, alignDown(this.first, this.bits, prefix), prefix);
   }
 
   /**
@@ -203,7 +191,7 @@ export class Cidr {
    */
   public subnet(prefix: number, index: number | bigint): Cidr {
     this.checkPrefix(prefix, this.prefix, this.bits, 'subnet');
-    const size = 1n << BigInt(this.bits - prefix);
+    const size = blockSize(this.bits, prefix);
     const count = 1n << BigInt(prefix - this.prefix);
     const n = BigInt(index);
     if (n < 0n || n >= count) {
@@ -211,13 +199,15 @@ export class Cidr {
         `${this} holds ${count} blocks of /${prefix}: index ${index} is outside it (use 0 to ${count - 1n})`,
       );
     }
-    return Cidr.fromRange(this.range.toRangeSet().takeSubRange(n * size, size).toCidrRange());
+    return new Cidr(this.family, this.first + n * size, prefix);
   }
 
   /** Canonical text: dotted quad for IPv4, RFC 5952 compressed lower case for IPv6. */
   public toString(): string {
     if (this.text === undefined) {
-      this.text = `${addressText(this.range.getFirst())}/${this.prefix}`;
+      this.text = `${addressText(this.family, this.first)}/${this.prefix}`;
+      // The text is canonical, so parsing it gives this very block: skip ip-num next time.
+      if (!PARSED.has(this.text)) remember(this.text, this);
     }
     return this.text;
   }
@@ -229,9 +219,11 @@ export class Cidr {
   }
 }
 
-/** Canonical text of one address. */
-function addressText(address: IPv4 | IPv6): string {
-  return address instanceof IPv6 ? collapseIPv6Number(address.toString()).toLowerCase() : address.toString();
+/** Canonical text of one address (ip-num formats it). */
+function addressText(family: IpFamily, value: bigint): string {
+  return family === 6
+    ? collapseIPv6Number(IPv6.fromBigInt(value).toString()).toLowerCase()
+    : IPv4.fromNumber(value).toString();
 }
 
 function isAddress(text: string): boolean {

@@ -1,4 +1,5 @@
 import { Heap } from 'heap-js';
+import { alignDown, blockKey, buddyOf } from './bits';
 import { Cidr } from './cidr';
 import { AddressError } from './errors';
 
@@ -48,7 +49,7 @@ export class AddressPool {
   constructor(range: Cidr | string, options: AddressPoolOptions = {}) {
     this.range = typeof range === 'string' ? Cidr.parse(range, 'pool range') : range;
     this.name = options.name ?? this.range.toString();
-    for (let prefix = 0; prefix <= this.range.bits; prefix++) this.free.push(new FreeSet());
+    for (let prefix = 0; prefix <= this.range.bits; prefix++) this.free.push(new FreeSet(this.range, prefix));
     this.free[this.range.prefix].add(this.range);
     this.seed(options.recorded ?? {});
   }
@@ -149,10 +150,8 @@ export class AddressPool {
     this.unclaimedOwners.delete(owner);
     let block = allocation.cidr;
     while (block.prefix > this.range.prefix) {
-      const [low, high] = block.supernet(block.prefix - 1).split();
-      const buddy = low.equals(block) ? high : low;
-      if (!this.free[buddy.prefix].has(buddy)) break;
-      this.free[buddy.prefix].delete(buddy);
+      const buddy = buddyOf(block.first, block.bits, block.prefix);
+      if (!this.free[block.prefix].delete(buddy)) break;
       block = block.supernet(block.prefix - 1);
     }
     this.free[block.prefix].add(block);
@@ -169,9 +168,17 @@ export class AddressPool {
     return [...this.held.values()].sort((a, b) => Cidr.compare(a.cidr, b.cidr));
   }
 
+  /** True when `owner` holds a recorded range it has not reserved or allocated in this run (O(1)). */
+  public isUnclaimed(owner: string): boolean {
+    return this.unclaimedOwners.has(owner);
+  }
+
   /** Recorded ranges whose owner has not reserved or allocated them in this run. */
   public unclaimed(): Allocation[] {
-    return this.allocations().filter((a) => this.unclaimedOwners.has(a.owner));
+    // Only the unclaimed are sorted: callers ask once per range placed, and most pools have none.
+    return [...this.unclaimedOwners]
+      .map((owner) => this.held.get(owner)!)
+      .sort((a, b) => Cidr.compare(a.cidr, b.cidr));
   }
 
   /** The free space as maximal aligned blocks, lowest address first. */
@@ -219,8 +226,7 @@ export class AddressPool {
   private take(block: Cidr, owner: string, source: AllocationSource): void {
     let container: Cidr | undefined;
     for (let level = block.prefix; level >= this.range.prefix && !container; level--) {
-      const candidate = level === block.prefix ? block : block.supernet(level);
-      if (this.free[level].has(candidate)) container = candidate;
+      container = this.free[level].get(alignDown(block.first, block.bits, level));
     }
     if (!container) throw this.overlapError(block, owner);
     this.free[container.prefix].delete(container);
@@ -244,36 +250,64 @@ export class AddressPool {
   }
 }
 
-/** Free blocks of one prefix length: lookup by address, and the lowest in O(log n). */
+/** A free block as the heap holds it: `live` turns false when the block leaves the set. */
+interface FreeEntry {
+  readonly block: Cidr;
+  live: boolean;
+}
+
+/**
+ * Free blocks of one prefix length: lookup by address, and the lowest in O(log n).
+ *
+ * Blocks are looked up by their index among the parent's blocks of this length
+ * (see blockKey), never by their bigint address, which V8 hashes poorly.
+ */
 class FreeSet {
-  private readonly blocks = new Map<bigint, Cidr>();
-  // Lazy deletion: the heap may keep addresses no longer in `blocks`; they are skipped.
-  private readonly order = new Heap<bigint>((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  private readonly blocks = new Map<number | string, FreeEntry>();
+  // Lazy deletion: the heap may keep entries no longer live; they are skipped.
+  private readonly order = new Heap<FreeEntry>((a, b) => (a.block.first < b.block.first ? -1 : a.block.first > b.block.first ? 1 : 0));
+
+  constructor(private readonly parent: Cidr, private readonly prefix: number) {}
 
   public add(block: Cidr): void {
-    this.blocks.set(block.first, block);
-    this.order.push(block.first);
+    const entry: FreeEntry = { block, live: true };
+    this.blocks.set(this.key(block.first), entry);
+    this.order.push(entry);
   }
 
-  public has(block: Cidr): boolean {
-    return this.blocks.has(block.first);
+  /** The free block that starts at `first`, if any. */
+  public get(first: bigint): Cidr | undefined {
+    return this.blocks.size === 0 ? undefined : this.blocks.get(this.key(first))?.block;
   }
 
-  public delete(block: Cidr): void {
-    this.blocks.delete(block.first);
+  /** Removes the free block `block` (or the one that starts at `block`). Returns whether it was free. */
+  public delete(block: Cidr | bigint): boolean {
+    if (this.blocks.size === 0) return false;
+    const key = this.key(typeof block === 'bigint' ? block : block.first);
+    const entry = this.blocks.get(key);
+    if (!entry) return false;
+    entry.live = false;
+    this.blocks.delete(key);
+    if (this.blocks.size === 0) this.order.clear();
+    return true;
   }
 
   public lowest(): Cidr | undefined {
+    if (this.blocks.size === 0) return undefined;
     while (this.order.length > 0) {
-      const block = this.blocks.get(this.order.peek()!);
-      if (block) return block;
+      const entry = this.order.peek()!;
+      if (entry.live) return entry.block;
       this.order.pop();
     }
     return undefined;
   }
 
   public all(): Cidr[] {
-    return [...this.blocks.values()];
+    return [...this.blocks.values()].map((entry) => entry.block);
+  }
+
+  private key(first: bigint): number | string {
+    return blockKey(first, this.parent.first, this.parent.bits, this.prefix);
   }
 }
 

@@ -223,11 +223,11 @@ export class Planner {
     const key = `${ownerPath}:${spec.name}`;
     const pool = member.request.pool;
     // A range recorded on its own stays where it is: it never moves into a block.
-    if (pool.unclaimed().some((a) => a.owner === `${ownerPath}:${member.request.name}`)) return;
+    if (pool.isUnclaimed(`${ownerPath}:${member.request.name}`)) return;
     let entry = this.groups.get(key);
     if (!entry) {
-      const block = pool.unclaimed().find((a) => a.owner === key);
-      const recorded = block ? { prefix: block.cidr.prefix, members: new Set(Object.keys(this.options.records(key))) } : undefined;
+      const block = pool.isUnclaimed(key) ? pool.get(key) : undefined;
+      const recorded = block ? { prefix: block.prefix, members: new Set(Object.keys(this.options.records(key))) } : undefined;
       const group = new BlockGroup<Member>(spec.name, ownerPath, pool, spec.largest, recorded);
       const slot = new RangeSlot(this, {
         owner: member.request.owner, name: spec.name, role: RangeRole.BLOCK, pool, model: member.request.model,
@@ -273,7 +273,7 @@ export class Planner {
         }
       }
     } else {
-      const recorded = pool.unclaimed().some((a) => a.owner === key);
+      const recorded = pool.isUnclaimed(key);
       const avoid = (request.avoid ?? []).filter((a) => pool.range.overlaps(Cidr.parse(a.cidr)));
       try {
         cidr = outside(pool, avoid.map((a) => Cidr.parse(a.cidr)), key,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { AddressError, AddressPool, Cidr, findOverlaps } from '../../lib/ipam';
+import { runs } from './runs';
 
 // Property tests of the address layer. Each property prints its seed and a shrunk
 // counterexample on failure; replay one with fc.assert(..., { seed, path }).
@@ -13,10 +14,10 @@ const MAX_EXTRA_BITS = 8;
 const UNITS = 1 << MAX_EXTRA_BITS;
 
 /**
- * Run counts are sized for ~15 s on 2 cores: every Cidr built through ip-num costs
- * 0.1-0.5 ms, so a pool operation does too. Each property still runs 20-1000 cases
- * (about 2,400 in all, most pool cases 30-step workloads). A property gets its own
- * generous timeout so a slow machine does not fail it.
+ * Run counts: each property runs 20-1000 cases (about 2,400 in all, most pool cases 30-step
+ * workloads), a second or two on 2 cores; IPAM_PROPERTY_RUNS_SCALE multiplies them (see
+ * runs.ts). A property gets its own generous timeout so a slow machine or a large scale
+ * does not fail it.
  */
 const PROPERTY_TIMEOUT_MS = 60_000;
 
@@ -278,7 +279,7 @@ describe('AddressPool properties', () => {
       fc.property(parentArb(4, 20, 24), opsArb(0, MAX_EXTRA_BITS, 30), (parent, ops) => {
         runWithOracle(parent, ops);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -288,7 +289,7 @@ describe('AddressPool properties', () => {
       fc.property(parentArb(6, 56, 56), opsArb(0, MAX_EXTRA_BITS, 30), (parent, ops) => {
         runWithOracle(parent, ops);
       }),
-      { numRuns: 120 },
+      { numRuns: runs(120) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -309,7 +310,7 @@ describe('AddressPool properties', () => {
         expect(findOverlaps(ranges)).toEqual([]);
         expect(ranges.length).toBe(new Set(ranges.map((r) => r.owner)).size);
       }),
-      { numRuns: 20 },
+      { numRuns: runs(20) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -327,7 +328,7 @@ describe('AddressPool properties', () => {
         expect(describeHeld(second)).toEqual(describeHeld(first));
         expect(second.freeBlocks().map(key)).toEqual(first.freeBlocks().map(key));
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -387,7 +388,7 @@ describe('AddressPool properties', () => {
           for (const owner of oldOwners) expect(outcome(pool.get(owner))).toBe(key(held.get(owner)!));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -424,7 +425,7 @@ describe('AddressPool properties', () => {
           expect(runOps(pool, ops)).toEqual(trace);
         },
       ),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   }, PROPERTY_TIMEOUT_MS);
 });
@@ -480,7 +481,7 @@ describe('findOverlaps properties', () => {
           expect(Cidr.compare(found[k - 1].inner.cidr, found[k].inner.cidr)).toBeLessThanOrEqual(0);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   }, PROPERTY_TIMEOUT_MS);
 });
@@ -537,7 +538,7 @@ describe('Cidr properties', () => {
         const [address] = text.split('/');
         expect(cidr.toString()).toBe(`${family === 6 ? canonicalIPv6(address) : address}/${prefix}`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   }, PROPERTY_TIMEOUT_MS);
 
@@ -562,7 +563,7 @@ describe('Cidr properties', () => {
             .toEqual([key(parent.subnet(parent.prefix + 1, 0)), key(parent.subnet(parent.prefix + 1, 1))]);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   }, PROPERTY_TIMEOUT_MS);
 });

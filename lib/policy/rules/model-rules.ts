@@ -60,22 +60,41 @@ const model002 = defineRule('MODEL-002', Severity.ERROR,
 
 const model003 = defineRule('MODEL-003', Severity.ERROR,
   'Private ranges may be reused across islands, archipelagos and isolated clusters, but inside one cluster its node, pod and service ranges are disjoint.',
-  (plan) => plan.clusters.flatMap((cluster) => {
-    const own = parsed(plan.ranges.filter((r) => r.owner === cluster.path && [RangeRole.NODE, RangeRole.POD, RangeRole.SERVICE].includes(r.role)));
-    return findOverlaps(own).map(({ outer, inner }) => ({
-      path: cluster.path,
-      message: `${describe(inner.range)} overlaps its own ${describe(outer.range)}; a cluster's node, pod and service ranges must be disjoint — pin ${propOf(inner.range)} elsewhere`,
-    }));
-  }));
+  (plan) => {
+    // Each cluster's node, pod and service ranges, found once for all clusters (in plan order).
+    const byOwner = new Map<string, PlannedRange[]>();
+    for (const r of plan.ranges) {
+      if (r.role !== RangeRole.NODE && r.role !== RangeRole.POD && r.role !== RangeRole.SERVICE) continue;
+      const own = byOwner.get(r.owner);
+      if (own) own.push(r);
+      else byOwner.set(r.owner, [r]);
+    }
+    return plan.clusters.flatMap((cluster) => {
+      const own = parsed(byOwner.get(cluster.path) ?? []);
+      return findOverlaps(own).map(({ outer, inner }) => ({
+        path: cluster.path,
+        message: `${describe(inner.range)} overlaps its own ${describe(outer.range)}; a cluster's node, pod and service ranges must be disjoint — pin ${propOf(inner.range)} elsewhere`,
+      }));
+    });
+  });
 
 const model004 = defineRule('MODEL-004', Severity.ERROR,
   'Inside one archipelago, member clusters\' pod and service ranges are disjoint and lie inside the archipelago\'s super-range.',
   (plan) => {
     const findings: PolicyFinding[] = [];
+    // Each archipelago's member pod and service ranges, found once for all archipelagos (in plan order).
+    const archipelagoOf = new Map(plan.clusters.filter((c) => c.archipelago).map((c) => [c.path, c.archipelago!]));
+    const memberRanges = new Map<string, PlannedRange[]>();
+    for (const r of plan.ranges) {
+      const archipelago = archipelagoOf.get(r.owner);
+      if (archipelago === undefined || (r.role !== RangeRole.POD && r.role !== RangeRole.SERVICE)) continue;
+      const ranges = memberRanges.get(archipelago);
+      if (ranges) ranges.push(r);
+      else memberRanges.set(archipelago, [r]);
+    }
     for (const superRange of plan.ranges.filter((r) => r.role === RangeRole.SUPER_RANGE)) {
       const outer = Cidr.parse(superRange.cidr);
-      const memberPaths = new Set(plan.clusters.filter((c) => c.archipelago === superRange.owner).map((c) => c.path));
-      const members = parsed(plan.ranges.filter((r) => memberPaths.has(r.owner) && (r.role === RangeRole.POD || r.role === RangeRole.SERVICE)));
+      const members = parsed(memberRanges.get(superRange.owner) ?? []);
       // Service ranges come from the network's island service space when it has one (on AWS).
       const services = plan.islandServiceCidr ? Cidr.parse(plan.islandServiceCidr) : outer;
       for (const m of members) {
