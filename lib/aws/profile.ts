@@ -42,12 +42,11 @@ export class AwsProfile implements CloudProfile {
   }
 
   public blockGroup(model: NetworkModel, role: RangeRole): { name: string; largest: number } | undefined {
-    // A VPC has 5 blocks by default (AWS-VPC-004): a cluster's routable ranges share one, and
-    // so do an isolated cluster's own ranges; a flat cluster's pods join when the block stays a /16.
-    const shared = model === NetworkModel.ISOLATED ? [RangeRole.NODE, RangeRole.POD]
-      : model === NetworkModel.FLAT ? [RangeRole.NODE, RangeRole.POD, RangeRole.GATEWAY]
-        : [RangeRole.NODE, RangeRole.GATEWAY];
-    return shared.includes(role) ? { name: VPC_BLOCK, largest: LARGEST_BLOCK } : undefined;
+    // A VPC has 5 blocks by default (AWS-VPC-004): a cluster's small routable ranges (nodes, edge
+    // block, ALB subnets) share one. Pod ranges keep blocks of their own: a block twice their
+    // size would be harder to place than they are.
+    const shared = model !== NetworkModel.ISOLATED && (role === RangeRole.NODE || role === RangeRole.GATEWAY);
+    return shared ? { name: VPC_BLOCK, largest: LARGEST_BLOCK } : undefined;
   }
 
   public islandServiceSpace(islandCidr: string, taken: readonly string[]): string | undefined {

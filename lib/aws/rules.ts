@@ -41,16 +41,27 @@ const vpc002 = defineRule('AWS-VPC-002', Severity.ERROR,
     };
   })));
 
+const TEN_0_15 = parse('10.0.0.0/15');
+const TEN_0_16 = parse('10.0.0.0/16');
+
 const vpc003 = defineRule('AWS-VPC-003', Severity.ERROR,
-  'Associated VPC blocks keep AWS\'s association table (the primary is chosen to keep it when it can): none from 198.19.0.0/16; a primary in one RFC 1918 range takes no other RFC 1918 range (10.0.0.0/16 is refused when the primary is in 10.0.0.0/15, 172.31.0.0/16 when it is in 172.16.0.0/12); a primary outside RFC 1918 takes no RFC 1918 block.',
+  'Associated VPC blocks keep AWS\'s association table (the primary is chosen to keep it when it can): none from 198.19.0.0/16; a primary in one RFC 1918 range takes no other RFC 1918 range (172.31.0.0/16 is refused when it is in 172.16.0.0/12); a primary outside RFC 1918 takes no RFC 1918 block; no block from 10.0.0.0/16 joins a VPC with any other block in 10.0.0.0/15 (Terraform associates blocks in parallel, so any may come first).',
   (plan) => vpcsOf(plan).flatMap((vpc) => {
     const [primary, ...associated] = vpc.blocks;
     if (!primary || primary.cidr.family !== 4) return [];
     return associated.flatMap((block): PolicyFinding[] => {
       const why = associationProblem(primary.cidr, block.cidr);
-      return why ? [{
+      if (why) {
+        return [{
+          path: block.owner,
+          message: `${block.text} cannot join the VPC of ${vpc.path}, whose primary block is ${primary.text}: ${why.reason} — ${moveIt(block, why.instead, why.restricted.toString())}`,
+        }];
+      }
+      // AWS checks a new 10.0.0.0/16 block against every block already associated, not only the primary.
+      const beside = block.cidr.overlaps(TEN_0_16) ? associated.find((b) => b !== block && TEN_0_15.contains(b.cidr)) : undefined;
+      return beside ? [{
         path: block.owner,
-        message: `${block.text} cannot join the VPC of ${vpc.path}, whose primary block is ${primary.text}: ${why.reason} — ${moveIt(block, why.instead, why.restricted.toString())}`,
+        message: `${block.text} cannot join the VPC of ${vpc.path} beside ${beside.text}: AWS refuses a block from ${TEN_0_16} once any block of the VPC lies in ${TEN_0_15}, and Terraform associates them in parallel — ${moveIt(block, `outside ${TEN_0_16}`, TEN_0_16.toString())}`,
       }] : [];
     });
   }));

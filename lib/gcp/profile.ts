@@ -38,6 +38,9 @@ export class GcpProfile implements CloudProfile {
     return member.egress?.kind === EgressKind.NAT ? [privateNat()] : [];
   }
 
+  /** GKE takes no pod range smaller than a /24 (GCP-GKE-003). */
+  public readonly largestPodPrefix = 24;
+
   public avoid(_role: RangeRole): AvoidedSpace[] {
     // GKE refuses a control plane there, and nodes, pods or services there meet the bridge.
     return [DOCKER_BRIDGE];

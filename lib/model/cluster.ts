@@ -142,6 +142,7 @@ export abstract class ClusterBase extends Construct {
       nodeSubnets: Math.max(1, this.network.cloud.availabilityZones.length),
       family: Cidr.parse(this.network.cidr).family,
       smallestZoneSubnet: this.network._strategy.profile.smallestZoneSubnet,
+      largestPodPrefix: this.network._strategy.profile.largestPodPrefix,
     }));
 
     const planner = this.network._planner;

@@ -117,6 +117,8 @@ export class Planner {
   private readonly routablePools = new Set<AddressPool>();
   private readonly groups = new Map<string, { group: BlockGroup<Member>; slot: RangeSlot }>();
   private readonly groupOf = new Map<RangeSlot, BlockGroup<Member>>();
+  /** Which recorded pool holds each record, by owner key (read once). */
+  private recordedIn?: Map<string, string>;
 
   constructor(private readonly options: PlannerOptions) {
     this.routable = new AddressPool(options.cidr, { name: options.path, recorded: options.records(options.path) });
@@ -153,7 +155,11 @@ export class Planner {
     }
     const slot = new RangeSlot(this, request);
     this.pending.push({ request, slot });
-    if (request.group && !pin) this.offer({ request, slot }, request.group);
+    if (!pin) {
+      // A range the plan file records inside a block stays in it, whatever the cloud asks now.
+      const group = this.recordedGroup(request) ?? request.group;
+      if (group) this.offer({ request, slot }, group);
+    }
     this.options.changed();
     return slot;
   }
@@ -216,6 +222,16 @@ export class Planner {
       .filter((key) => key !== this.options.path && !this.privatePools.has(key) && !this.blockPools.has(key))
       .map((key): [string, PoolRecords] => [key, this.options.records(key)])
       .filter(([, records]) => Object.keys(records).length > 0);
+  }
+
+  /** The recorded block (group) the plan file holds `request`'s range in, if any. */
+  private recordedGroup(request: RangeRequest): { name: string; largest: number } | undefined {
+    const owner = request.owner.node.path;
+    this.recordedIn ??= new Map(this.options.recordedPools().flatMap((pool) =>
+      Object.keys(this.options.records(pool)).map((key): [string, string] => [key, pool])));
+    const pool = this.recordedIn.get(`${owner}:${request.name}`);
+    // A block is a record of its own pool's parent: a private pool (an island's) is no block.
+    return pool?.startsWith(`${owner}:`) && request.pool.isUnclaimed(pool) ? { name: pool.slice(owner.length + 1), largest: 0 } : undefined;
   }
 
   private offer(member: Member, spec: { name: string; largest: number }): void {
@@ -366,6 +382,7 @@ const FIX_BY_ROLE: Partial<Record<RangeRole, string>> = {
   [RangeRole.NODE]: 'lower maxNodes, or pin nodeCidr',
   [RangeRole.SUPER_RANGE]: 'pin podCidr, or widen islandCidr',
   [RangeRole.GATEWAY]: 'free some of the main network, or widen its cidr',
+  [RangeRole.BLOCK]: 'lower maxNodes, or free some of the main network, or widen its cidr',
 };
 
 function fixFor(role: RangeRole): string {

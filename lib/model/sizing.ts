@@ -41,6 +41,8 @@ export interface SizingInput {
    * @default - no such floor
    */
   readonly smallestZoneSubnet?: number;
+  /** Prefix of the smallest pod range to plan (GKE /24). @default - no floor */
+  readonly largestPodPrefix?: number;
 }
 
 /** A cluster's size, complete: what to allocate where nothing is pinned. */
@@ -94,7 +96,7 @@ export function resolveSizing(input: SizingInput): Sizing {
     maxServices,
     nodeMaskSize,
     nodePrefix: input.nodeCidr?.prefix ?? Math.min(split, prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family)),
-    podPrefix: input.podCidr?.prefix ?? Math.min(split, podPrefixForMaxNodes(maxNodes, nodeMaskSize, family)),
+    podPrefix: input.podCidr?.prefix ?? Math.min(split, input.largestPodPrefix ?? bits, podPrefixForMaxNodes(maxNodes, nodeMaskSize, family)),
     servicePrefix: input.serviceCidr?.prefix ?? servicePrefixForMaxServices(maxServices, family),
   };
 }

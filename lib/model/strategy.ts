@@ -42,6 +42,12 @@ export interface CloudProfile {
    */
   readonly smallestZoneSubnet?: number;
   /**
+   * Prefix of the smallest pod range the cloud's Kubernetes takes (GKE: a /24, GCP-GKE-003):
+   * the planner never plans a smaller one, however few the nodes.
+   * @default - no such floor
+   */
+  readonly largestPodPrefix?: number;
+  /**
    * The aligned block a cluster's range of `role` may share with its other ranges, so the
    * cloud needs fewer blocks (AWS: one VPC block for a cluster's nodes, edge and proxies).
    * @returns the group's name and the largest block (as a prefix); undefined for none

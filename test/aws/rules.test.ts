@@ -154,6 +154,25 @@ describe('AWS-VPC-003: AWS\'s association table', () => {
     ]);
   });
 
+  test('deploy defect (plan by hand): two archipelago members\' pod blocks 10.0.0.0/17 and 10.1.0.0/17, the primary elsewhere', () => {
+    // AWS refuses 10.0.0.0/17 whenever 10.1.0.0/17 (in 10.0.0.0/15) was associated first; Terraform gives no order.
+    const member = (path: string, nodeCidr: string, podCidr: string) => ({
+      path, model: NetworkModel.ARCHIPELAGO, nodeCidr, podCidr, serviceCidr: '10.2.0.0/20', archipelago: 'corp/east',
+      nodeMaskSize: 24, maxNodes: 100, maxPodsPerNode: 110, maxServices: 4094, ingress: [], egress: EgressKind.MASQUERADE,
+    });
+    const plan = handPlan({
+      ranges: [
+        { owner: 'corp/east', name: 'pods', role: RangeRole.SUPER_RANGE, cidr: '10.0.0.0/14', routable: false, space: 'corp/east', source: RangeSource.ALLOCATED },
+        { owner: 'corp/east', name: 'aws-edge', role: RangeRole.GATEWAY, cidr: '10.4.0.0/26', routable: true, space: 'corp/main', source: RangeSource.ALLOCATED },
+      ],
+      clusters: [member('corp/east/a', '10.4.0.128/25', '10.0.0.0/17'), member('corp/east/b', '10.4.1.0/25', '10.1.0.0/17')],
+    });
+    expect(rule('AWS-VPC-003').check(plan)).toEqual([{
+      path: 'corp/east/a',
+      message: 'pod range 10.0.0.0/17 of corp/east/a cannot join the VPC of corp/east beside pod range 10.1.0.0/17 of corp/east/b: AWS refuses a block from 10.0.0.0/16 once any block of the VPC lies in 10.0.0.0/15, and Terraform associates them in parallel — pin podCidr of archipelago corp/east outside 10.0.0.0/16',
+    }]);
+  });
+
   test('fails (plan by hand): RFC 1918 blocks beside a primary outside RFC 1918, when no block can be primary', () => {
     const plan = handPlan({
       ranges: [{ owner: 'corp/prod', name: 'aws-edge', role: RangeRole.GATEWAY, cidr: '172.20.0.0/26', routable: true, space: 'corp/main', source: RangeSource.ALLOCATED }],
