@@ -1,3 +1,4 @@
+import { App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
 import { PlannedRange } from './plan';
@@ -32,7 +33,7 @@ class Estates {
       Object.defineProperty(root, ESTATES, { value: estates });
       // The app's own validations run once every stack synthesized (App.synth): only then is
       // the plan file written, so a synth that fails anywhere changes nothing on disk.
-      root.node.addValidation({ validate: () => estates.commit() });
+      root.node.addValidation({ validate: () => estates.afterSynth(App.of(root).outdir) });
     }
     return root[ESTATES]!;
   }
@@ -40,6 +41,14 @@ class Estates {
   /** Writes every staged plan-file save of the app, one locked write per file. */
   public commit(): string[] {
     PlanFile.commitAll(this.networks().map((n) => n._planFile));
+    return [];
+  }
+
+  /** Once the whole app synthesized into `outdir`: the plan files, then what reads every stack (the reachability matrices). */
+  public afterSynth(outdir: string): string[] {
+    this.commit();
+    const [first] = this.networks();
+    first?._strategy.reporter.afterSynth(outdir);
     return [];
   }
 

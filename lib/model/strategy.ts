@@ -103,6 +103,8 @@ export interface PlanReporter {
    * several); `everyNetwork` is every network of the app, whatever its estate.
    */
   write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[]): void;
+  /** Writes what needs every stack's Terraform (each estate's reachability matrix), once the whole app synthesized into `outdir`. */
+  afterSynth(outdir: string): void;
 }
 
 /** Everything a cloud object brings. */
@@ -127,6 +129,6 @@ export function strategyOf(cloud: unknown): CloudStrategy | undefined {
     && typeof candidate.renderer?.onCluster === 'function'
     && typeof candidate.profile?.clusterNeeds === 'function'
     && typeof candidate.checker?.evaluate === 'function'
-    && typeof candidate.reporter?.write === 'function';
+    && typeof candidate.reporter?.write === 'function' && typeof candidate.reporter?.afterSynth === 'function';
   return ok ? candidate as CloudStrategy : undefined;
 }

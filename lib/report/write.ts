@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { INetwork } from '../model/interfaces';
 import { PlanReporter } from '../model/strategy';
+import { verifyNetworkModel, VerifyResult } from '../verify';
 import { AddressReport, buildReport } from './data';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
@@ -14,6 +15,34 @@ export class ReportWriter implements PlanReporter {
     for (const [network, report] of reports) writeNetwork(network, report, everyNetwork);
     if (networks.length > 1) writeEstate(name, networks, reports);
   }
+
+  public afterSynth(outdir: string): void {
+    writeReachability(outdir);
+  }
+}
+
+/**
+ * Each estate's reachability matrix, as the verifier reads it from the synthesized Terraform:
+ * `reachability-<estate>.md` and `.svg` beside the estate reports. Broken promises are listed
+ * there; `cdktf-kube-networks verify` (or `toSatisfyNetworkModel`) fails on them.
+ */
+export function writeReachability(outdir: string): void {
+  if (!fs.existsSync(path.join(outdir, 'stacks'))) return; // nothing synthesized to read
+  let result: VerifyResult;
+  try {
+    result = verifyNetworkModel({ outdir });
+  } catch (e) {
+    process.stderr.write(`cdktf-kube-networks: no reachability matrix written: ${(e as Error).message}\n`);
+    return;
+  }
+  for (const estate of result.estates) {
+    const base = path.join(outdir, `reachability-${estate.estate.replace(/[^A-Za-z0-9_.-]/g, '-')}`);
+    fs.writeFileSync(`${base}.md`, estate.markdown);
+    fs.writeFileSync(`${base}.svg`, estate.svg);
+  }
+  const findings = path.join(outdir, 'reachability-findings.md');
+  if (result.ok) fs.rmSync(findings, { force: true });
+  else fs.writeFileSync(findings, `# Broken promises\n\n${result.findings.map((f) => `- ${f.message}\n  (${f.promise})`).join('\n')}\n`);
 }
 
 /**

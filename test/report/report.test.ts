@@ -117,3 +117,19 @@ describe('the estate report', () => {
     expect(fs.readdirSync(App.of(stack).outdir).filter((f) => f.startsWith('address-plan-estate'))).toEqual([]);
   });
 });
+
+describe('the reachability matrix, at synth', () => {
+  test('once the whole app synthesized, each estate\'s matrix is written beside the estate reports', () => {
+    const outdir = path.dirname(tempPlanFile());
+    const app = Testing.app({ outdir });
+    const e = estate({ reserved: [{ cidr: '10.128.1.1/32', name: 'other' }] }, 'corp', app);
+    new FlatCluster(e.stack, 'prod', { network: e.network });
+    new IslandCluster(e.stack, 'batch', { network: e.network, ingress: [Ingress.nodePort({ sourceRanges: ['10.128.1.1/32'] })] });
+    app.synth();
+    const matrix = fs.readFileSync(path.join(outdir, 'reachability-corp-main.md'), 'utf8');
+    expect(matrix).toContain('| from \\ to |');
+    expect(matrix).toContain('corp/batch pods');
+    expect(fs.readFileSync(path.join(outdir, 'reachability-corp-main.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(fs.existsSync(path.join(outdir, 'reachability-findings.md'))).toBe(false);
+  });
+});
