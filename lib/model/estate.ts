@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { Annotations, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
 import { PlannedRange } from './plan';
@@ -20,6 +20,8 @@ export interface EstateMember extends INetwork {
   _subjects(): ReadonlyMap<string, IConstruct>;
   /** Stages the network's ranges for its plan file. @internal */
   _record(): void;
+  /** One line on what was planned, recorded, moved and left unclaimed. @internal */
+  _summary(): string;
   /** The network's plan file. @internal */
   readonly _planFile: PlanFile;
 }
@@ -146,7 +148,7 @@ export class Estate {
   }
 
   /** Every network of the app, any estate (reports name files by how many share a stack). */
-  public everyNetwork(): readonly INetwork[] {
+  public everyNetwork(): readonly EstateMember[] {
     return this.estates.networks();
   }
 
@@ -166,6 +168,8 @@ export class Estate {
         checker.announce(subject, found.filter((v) => v.path === path));
       }
       checker.announce(member, found.filter((v) => v.path !== member.node.path && !subjects.has(v.path)));
+      const summary = `plan of ${member.node.path}: ${member._summary()}`;
+      if (!member.node.metadata.some((m) => m.data === summary)) Annotations.of(member).addInfo(summary);
     }
     // Resolving and announcing change nothing the key reads: this result stands until a real change.
     this.checked = { key: `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`, violations, blocking, written: false };

@@ -147,6 +147,7 @@ export class Network extends Construct {
       cidr,
       records: (pool) => this.plans.records(this.node.path, pool),
       recordedPools: () => this.plans.pools(this.node.path),
+      foreignRecords: () => this.foreignRecords(),
       changed: () => this.group.changed(),
     }));
 
@@ -267,9 +268,22 @@ export class Network extends Construct {
     if (!this.frozen) this.plans.save(this.node.path, this.cidr, this.planner.records());
   }
 
+  /** One line on what was planned, recorded, moved and left unclaimed. @internal */
+  public _summary(): string {
+    return this.planner.summary();
+  }
+
   /** The network's plan file. @internal */
   public get _planFile(): PlanFile {
     return this.plans;
+  }
+
+  /** The routable records of networks the plan file holds and the app no longer has (renamed or removed). */
+  private foreignRecords(): Array<{ key: string; cidr: string }> {
+    const here = new Set(this.group.everyNetwork().filter((n) => n._planFile.file === this.plans.file).map((n) => n.node.path));
+    return this.plans.networks()
+      .filter((network) => !here.has(network))
+      .flatMap((network) => Object.entries(this.plans.records(network, network)).map(([key, cidr]) => ({ key, cidr })));
   }
 
   private rules(): IPolicyRule[] {

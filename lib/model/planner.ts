@@ -95,6 +95,8 @@ export interface PlannerOptions {
   readonly records: (pool: string) => PoolRecords;
   /** The keys of every pool the plan file records for the network. */
   readonly recordedPools: () => string[];
+  /** Routable ranges the plan file records for networks no longer in the app (renamed, or removed): reported, never recorded as this network's. */
+  readonly foreignRecords: () => Array<{ readonly key: string; readonly cidr: string }>;
   /** Told of every change to the plan. */
   readonly changed: () => void;
 }
@@ -119,6 +121,8 @@ export class Planner {
   private readonly groupOf = new Map<RangeSlot, BlockGroup<Member>>();
   /** Which recorded pool holds each record, by owner key (read once). */
   private recordedIn?: Map<string, string>;
+  /** Recorded ranges a pin moved in this synth. */
+  private moved = 0;
 
   constructor(private readonly options: PlannerOptions) {
     this.routable = new AddressPool(options.cidr, { name: options.path, recorded: options.records(options.path) });
@@ -205,7 +209,17 @@ export class Planner {
     // Pools no owner opened in this synth (an island or archipelago left out): every record stays, and is listed.
     const absent = this.absentPools().flatMap(([key, records]) => Object.entries(records).map(([owner, cidr]) =>
       unclaimed(owner, cidr, false, key.replace(/:[^/]*$/, ''))));
-    return [...held, ...absent];
+    // Networks gone from the app (renamed, removed): listed, so nobody forgets them; placement never depends on them,
+    // since which networks an app has is known only once all of it is written.
+    const foreign = this.options.foreignRecords().map(({ key, cidr }) => unclaimed(key, cidr, false, this.options.path));
+    return [...held, ...absent, ...foreign];
+  }
+
+  /** One line for the synth output: how many ranges were placed now, taken from the plan file, pinned, moved and left unclaimed. */
+  public summary(): string {
+    const count = (source: RangeSource) => this.placed.filter((r) => r.source === source).length;
+    return `${this.placed.length} ranges: ${count(RangeSource.ALLOCATED)} planned now, ${count(RangeSource.RECORDED)} from the plan file, ` +
+      `${count(RangeSource.PINNED)} pinned, ${this.moved} moved, ${this.unclaimed().length} unclaimed`;
   }
 
   /** What every pool holds, by pool key, as the plan file records it (pools nobody opened keep their records). */
@@ -280,6 +294,9 @@ export class Planner {
     if (pin) {
       cidr = pin;
       source = RangeSource.PINNED;
+      // A pin away from the owner's record moves it on purpose: counted, so the summary says so.
+      const recorded = pool.isUnclaimed(key) ? pool.get(key) : undefined;
+      if (recorded && recorded.toString() !== pin.toString()) this.moved++;
       if (pool.range.contains(pin)) {
         try {
           pool.reserve(pin, key);

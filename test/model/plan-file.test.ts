@@ -66,7 +66,7 @@ describe('the plan file keeps every range where it is', () => {
     expect(synthError(stack)).toBe('');
     const warnings = annotations(network, AnnotationMetadataEntryType.WARN);
     expect(warnings).toContain(
-      `PLAN-003: ${planFile} records 10.0.0.0/16 for corp/prod:pods, which no longer asks for it; the range stays reserved — delete the entry from ${planFile} to free it once its resources are gone`,
+      `PLAN-003: ${planFile} records 10.0.0.0/16 for corp/prod:pods, which no longer asks for it; the range stays reserved — if its owner was renamed, \`cdktf-kube-networks plan mv OLD_PATH NEW_PATH\` gives it back its ranges; once its resources are gone, \`cdktf-kube-networks plan rm corp/prod:pods\` frees it`,
     );
     // Still recorded, so a later synth keeps holding it.
     expect(JSON.parse(fs.readFileSync(planFile, 'utf8')).networks['corp/main'].pools['corp/main']['corp/prod:pods']).toBe('10.0.0.0/16');

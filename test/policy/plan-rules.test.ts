@@ -98,7 +98,7 @@ describe('PLAN-003 (warning): recorded ranges whose owner is gone', () => {
       ['10.0.160.0/20', 'corp/batch:services'],
       ['10.1.0.0/17', 'corp/batch:pods'],
     ].map(([cidr, owner]) =>
-      `${planFile} records ${cidr} for ${owner}, which no longer asks for it; the range stays reserved — delete the entry from ${planFile} to free it once its resources are gone`);
+      `${planFile} records ${cidr} for ${owner}, which no longer asks for it; the range stays reserved — if its owner was renamed, \`cdktf-kube-networks plan mv OLD_PATH NEW_PATH\` gives it back its ranges; once its resources are gone, \`cdktf-kube-networks plan rm ${owner}\` frees it`);
     expect(violationsOf(again.network, 'PLAN-003')).toEqual(
       messages.map((message) => ({ ruleId: 'PLAN-003', severity: Severity.WARNING, path: 'corp/main', message })));
     expectSynthPasses(again);

@@ -17,7 +17,8 @@ const plan003 = defineRule('PLAN-003', Severity.WARNING,
   (plan) => plan.unclaimedRecords.map((r) => ({
     path: plan.path,
     message: `${plan.planFile} records ${r.cidr} for ${r.recordOf}, which no longer asks for it; ` +
-      `the range stays reserved — delete the entry from ${plan.planFile} to free it once its resources are gone`,
+      `the range stays reserved — if its owner was renamed, \`cdktf-kube-networks plan mv OLD_PATH NEW_PATH\` gives it back its ranges; ` +
+      `once its resources are gone, \`cdktf-kube-networks plan rm ${r.recordOf}\` frees it`,
   })));
 
 /** Plan-file rules checked at synth (PLAN-001 and PLAN-004 fail construction instead). */
