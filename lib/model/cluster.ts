@@ -8,6 +8,7 @@ import { Network } from './network';
 import { RangeSlot } from './planner';
 import { API_ENDPOINT_RANGE, ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
 import { resolveSizing } from './sizing';
+import { later } from './tokens';
 
 /** How big a cluster is, in the user's terms, or which ranges it must use. */
 export interface ClusterSizeProps {
@@ -185,32 +186,32 @@ export abstract class ClusterBase extends Construct {
 
   /** The routable /28 of an exposed API endpoint (isolated clusters); undefined when not exposed. */
   public get apiEndpointCidr(): string | undefined {
-    return this.apiEndpoint?.cidr;
+    return this.apiEndpoint && this.read(this.apiEndpoint);
   }
 
-  /** Node range. */
+  /** Node range (a token until the plan is made: see `Network.planNow()`). */
   public get nodeCidr(): string {
-    return this.slots.nodes.cidr;
+    return this.read(this.slots.nodes);
   }
 
-  /** Pod range: the cluster CIDR (`--cluster-cidr`). */
+  /** Pod range: the cluster CIDR (`--cluster-cidr`); a token until the plan is made (see `Network.planNow()`). */
   public get podCidr(): string {
-    return this.slots.pods.cidr;
+    return this.read(this.slots.pods);
   }
 
-  /** Service range (`--service-cluster-ip-range`). */
+  /** Service range (`--service-cluster-ip-range`); a token until the plan is made (see `Network.planNow()`). */
   public get serviceCidr(): string {
-    return this.slots.services.cidr;
+    return this.read(this.slots.services);
   }
 
   /** The `kubernetes` Service's IP: index 1 of the service range (empty when the range is too small, K8S-002). */
   public get apiServerServiceIp(): string {
-    return serviceIps(this.serviceCidr).apiServer;
+    return this.settled ? serviceIps(this.serviceCidr).apiServer : later(() => serviceIps(this.slots.services.cidr).apiServer);
   }
 
   /** Cluster DNS IP as kubeadm assigns it: index 10 of the service range (empty when the range is too small, K8S-003). */
   public get dnsServiceIp(): string {
-    return serviceIps(this.serviceCidr).dns;
+    return this.settled ? serviceIps(this.serviceCidr).dns : later(() => serviceIps(this.slots.services.cidr).dns);
   }
 
   /** kube-controller-manager flags for this plan, ready to paste. */
@@ -220,12 +221,21 @@ export abstract class ClusterBase extends Construct {
 
   /** Proxy subnets in the main network, when a proxy gateway was asked for. */
   public get proxySubnetCidrs(): string[] {
-    return this.proxySlots.map((slot) => slot.cidr);
+    return this.proxySlots.map((slot) => this.read(slot));
   }
 
   /** Every range asked for the cluster: pods, services, nodes, then its API endpoint and what its cloud needs. */
   public get askedRanges(): IAskedRange[] {
     return [this.slots.pods, this.slots.services, this.slots.nodes, ...(this.apiEndpoint ? [this.apiEndpoint] : []), ...this.extras];
+  }
+
+  /** A range as read: the planned range once the plan is resolved, a token resolved at synth until then. */
+  private read(slot: RangeSlot): string {
+    return this.settled ? slot.cidr : later(() => slot.cidr);
+  }
+
+  private get settled(): boolean {
+    return this.network._planner.settled;
   }
 
   /** This cluster as plain plan data. @internal */

@@ -188,6 +188,17 @@ export class Network extends Construct {
     this.group.changed();
   }
 
+  /**
+   * Plans every range of this network's estate now, on purpose. Until the plan is resolved
+   * (here, by reading `plan` or `violations()`, or at synth) a cluster's ranges read as tokens
+   * that synth resolves to the final ranges, so a pin or record written later is still
+   * honoured; after it they read as plain strings, and a pin written later that collides with
+   * a range already placed is reported (MODEL-001) instead of avoided.
+   */
+  public planNow(): void {
+    this.group.resolve();
+  }
+
   /** The resolved plan: every range and cluster, as plain data. */
   public get plan(): NetworkPlan {
     const otherNetworksRanges = this.group.rangesBeside(this);

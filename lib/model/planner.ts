@@ -123,11 +123,20 @@ export class Planner {
   private recordedIn?: Map<string, string>;
   /** Recorded ranges a pin moved in this synth. */
   private moved = 0;
+  private resolvedOnce = false;
 
   constructor(private readonly options: PlannerOptions) {
     this.routable = new AddressPool(options.cidr, { name: options.path, recorded: options.records(options.path) });
     this.spaces.set(this.routable, options.path);
     this.routablePools.add(this.routable);
+  }
+
+  /**
+   * True once the plan was resolved (on purpose, or at synth): until then a range read is a
+   * token, so reading never fixes the plan before every pin and record is known.
+   */
+  public get settled(): boolean {
+    return this.resolvedOnce;
   }
 
   /** Every range placed so far. */
@@ -181,6 +190,7 @@ export class Planner {
 
   /** Places every pending request: pins first, then allocations, each in the order asked. */
   public resolve(): void {
+    this.resolvedOnce = true;
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];

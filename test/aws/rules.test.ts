@@ -76,6 +76,7 @@ describe('AWS-VPC-002: the blocks of one VPC never overlap', () => {
     const e = awsEstate();
     const vault = new IsolatedCluster(e.stack, 'vault', { network: e.network, maxNodes: 200, exposeApiEndpoint: true });
     // Both kept out of 10.0.0.0/16, which AWS refuses beside another block of 10.0.0.0/15 (AWS-VPC-003).
+    e.network.planNow();
     expect([vault.podCidr, vault.apiEndpointCidr]).toEqual(['10.2.0.0/16', '10.1.0.0/28']);
     expect(findings(e.network, 'AWS-VPC-002')).toEqual([]);
   });
@@ -298,6 +299,7 @@ describe('AWS-EKS-002: service_ipv4_cidr is a /12 to /24 in RFC 1918, off the VP
     const e = awsEstate({ cidr: '10.16.0.0/12' });
     const batch = new IslandCluster(e.stack, 'batch', { network: e.network, maxNodes: 100 });
     expect(e.network.islandServiceCidr).toBe('172.20.0.0/16');
+    e.network.planNow();
     expect(batch.serviceCidr).toBe('172.20.0.0/20');
     expect(findings(e.network, 'AWS-EKS-002')).toEqual([]);
   });

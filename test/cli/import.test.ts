@@ -66,6 +66,7 @@ describe('plan import', () => {
     expect(reserved).toEqual([{ cidr: '10.0.0.0/16', name: 'legacy' }]);
     const { stack, network } = estate({ planFile, reserved });
     const prod = new FlatCluster(stack, 'prod', { network, maxNodes: 250 });
+    network.planNow();
     expect(prod.podCidr).toBe('10.1.0.0/16'); // not 10.0.0.0/16
     expect(synthError(stack)).toBe('');
     const legacy = network.plan.ranges.find((r) => r.name === 'legacy')!;

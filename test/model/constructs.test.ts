@@ -82,6 +82,7 @@ describe('models', () => {
     const { stack, network } = estate();
     const one = new IslandCluster(stack, 'one', { network });
     const two = new IslandCluster(stack, 'two', { network });
+    network.planNow();
     expect(one.podCidr).toBe('100.64.0.0/16');
     expect(two.podCidr).toBe(one.podCidr);
     expect(two.serviceCidr).toBe(one.serviceCidr);
@@ -96,6 +97,7 @@ describe('models', () => {
     expect(east.podCidr).toBe('100.64.0.0/14');
     expect(west.podCidr).toBe(east.podCidr);
     const [a, b] = [east.addCluster('a'), east.addCluster('b')];
+    network.planNow();
     // a's service range follows its pod range, so b's pods start at the next free /16.
     expect([a.podCidr, a.serviceCidr, b.podCidr]).toEqual(['100.64.0.0/16', '100.65.0.0/20', '100.66.0.0/16']);
     expect(west.addCluster('c').podCidr).toBe('100.64.0.0/16');
@@ -114,6 +116,7 @@ describe('models', () => {
   test('an isolated cluster may expose its API endpoint through a routable /28', () => {
     const { stack, network } = estate();
     const vault = new IsolatedCluster(stack, 'vault', { network, exposeApiEndpoint: true });
+    network.planNow();
     expect(vault.apiEndpointCidr).toBe('10.0.0.0/28');
     expect(network.plan.ranges.find((r) => r.name === 'api-endpoint')).toMatchObject({ role: RangeRole.GATEWAY, routable: true });
     expect(synthError(stack)).toBe('');
@@ -140,6 +143,7 @@ describe('models', () => {
     const island = new IslandCluster(stack, 'i', { network, ingress: [Ingress.proxy()] });
     // 250 nodes over two zones, 5 addresses kept in each zone's subnet: a /23; with the /26 edge
     // block and the /27 ALB subnets it fills one /22 block of the VPC, out of 10.0.0.0/16 (AWS-VPC-003).
+    network.planNow();
     expect(island.nodeCidr).toBe('10.1.0.0/23');
     expect(island.proxySubnetCidrs).toEqual(['10.1.2.64/27', '10.1.2.96/27']);
     expect(network.plan.ranges.filter((r) => r.role === RangeRole.GATEWAY).map((r) => `${r.name} ${r.zone ?? ''}`)).toEqual([
@@ -151,6 +155,7 @@ describe('models', () => {
     const { stack, network } = estate({ islandCidr: '10.0.0.0/14' });
     expect(network.holeCidr).toBe('10.0.0.0/14');
     const flat = new FlatCluster(stack, 'flat', { network });
+    network.planNow();
     expect(flat.podCidr).toBe('10.4.0.0/16');
     expect(new IslandCluster(stack, 'island', { network }).podCidr).toBe('10.0.0.0/16');
     expect(synthError(stack)).toBe('');
@@ -206,9 +211,10 @@ describe('bad input gets an error naming the prop, the value, the rule and the f
       '[corp/big] PLAN-001: the pods range of corp/big needs a /14, larger than pool corp/main (10.0.0.0/16) itself — lower maxNodes or maxPodsPerNode, or pin podCidr',
     );
     new FlatCluster(stack, 'fits', { network, maxNodes: 100 });
-    // Known only when the plan is made: at the first read of a range, or at synth.
+    // Known only when the plan is made: on purpose (planNow, plan, violations), or at synth.
     const more = new FlatCluster(stack, 'more', { network, maxNodes: 250 });
-    expect(() => more.podCidr).toThrow(
+    expect(more.podCidr).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/); // reading plans nothing yet
+    expect(() => network.planNow()).toThrow(
       '[corp/more] PLAN-001: pool corp/main (10.0.0.0/16) has no free /16 for corp/more:pods: the largest free block left is 10.0.192.0/18; ask for /18 or longer, or give the pool more space — lower maxNodes or maxPodsPerNode, or pin podCidr',
     );
   });

@@ -32,6 +32,7 @@ describe('clouds as objects', () => {
       'pods /16', 'services /20', 'nodes /23', 'proxy-eu-west-1a /27 eu-west-1a', 'proxy-eu-west-1b /27 eu-west-1b', 'aws-edge /26',
     ]);
     // Shapes are known now; places once the plan is resolved, and then they are in the plan.
+    aws.network.planNow();
     expect(a.proxySubnetCidrs).toEqual(aws.network.plan.ranges.filter((r) => r.zone).map((r) => r.cidr));
   });
 

@@ -1,7 +1,7 @@
 // The ways a plan file used to lose records, each from a clean directory, as a user would meet
 // them: every record is now kept, held and reported until it is released on purpose.
 import * as fs from 'fs';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { Archipelago, Cloud, FlatCluster, IslandCluster, Network, RangeSource } from '../../lib';
 import { plan } from '../../lib/cli/plan';
 import { flatExample } from '../../examples/models';
@@ -38,6 +38,7 @@ describe('records are kept', () => {
     const back = estate({ planFile });
     new FlatCluster(back.stack, 'other', { network: back.network });
     const batch = new IslandCluster(back.stack, 'batch', { network: back.network, maxNodes: 100, maxPodsPerNode: 110 });
+    back.network.planNow();
     expect([batch.podCidr, batch.serviceCidr]).toEqual(['100.64.0.0/17', '100.64.128.0/20']);
     expect(back.network.plan.ranges.filter((r) => r.owner === 'corp/batch' && r.source === RangeSource.RECORDED)).toHaveLength(3);
   });
@@ -48,6 +49,7 @@ describe('records are kept', () => {
     const east = new Archipelago(first.stack, 'east', { network: first.network });
     const a = east.addCluster('a', { maxNodes: 100 });
     const b = east.addCluster('b', { maxNodes: 50 });
+    first.network.planNow();
     const before = [a.podCidr, a.serviceCidr, b.podCidr, b.serviceCidr];
     synthStack(first.stack);
 
@@ -59,6 +61,7 @@ describe('records are kept', () => {
     const again = new Archipelago(back.stack, 'east', { network: back.network });
     const b2 = again.addCluster('b', { maxNodes: 50 });
     const a2 = again.addCluster('a', { maxNodes: 100 });
+    back.network.planNow();
     expect([a2.podCidr, a2.serviceCidr, b2.podCidr, b2.serviceCidr]).toEqual(before);
   });
 
@@ -76,6 +79,7 @@ describe('records are kept', () => {
     const planFile = tempPlanFile();
     const first = estate({ planFile });
     const a = new FlatCluster(first.stack, 'a', { network: first.network });
+    first.network.planNow();
     const before = [a.podCidr, a.serviceCidr, a.nodeCidr];
     synthStack(first.stack);
 
@@ -97,6 +101,7 @@ describe('records are kept', () => {
     const stack2 = new TerraformStack(app2, 'corp');
     const core = new Network(stack2, 'core', { cidr: '10.0.0.0/8', cloud: Cloud.gcp({ region: 'us-central1' }), planFile, frozen: false });
     const kept = new FlatCluster(stack2, 'a', { network: core });
+    core.planNow();
     expect([kept.podCidr, kept.serviceCidr, kept.nodeCidr]).toEqual(before);
     expect(warnings(core)).toEqual([]);
   });
@@ -155,5 +160,30 @@ describe('adopting what is deployed', () => {
       expect(deployed.filter((d) => overlaps(d, cidr))).toEqual([]);
     }
     expect(synthError(e.stack)).toBe('');
+  });
+});
+
+describe('reading a range never fixes the plan', () => {
+  test('a pin written after a range was read is planned without a violation; what was read is what synthesizes', () => {
+    const e = estate();
+    const a = new FlatCluster(e.stack, 'a', { network: e.network });
+    const read = a.podCidr; // a token: nothing is planned yet
+    expect(read).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+    new TerraformOutput(e.stack, 'a-pods', { value: read });
+    // Written later, on the very range a would have taken first (10.0.0.0/16).
+    new FlatCluster(e.stack, 'b', { network: e.network, podCidr: '10.0.0.0/16' });
+    const json = JSON.parse(synthStack(e.stack));
+    expect(e.network.violations().filter((v) => v.severity === 'ERROR')).toEqual([]);
+    expect(a.podCidr).toBe('10.1.0.0/16');
+    expect(json.output['a-pods'].value).toBe('10.1.0.0/16');
+  });
+
+  test('planNow plans on purpose: ranges then read as plain strings, and a later colliding pin is reported', () => {
+    const e = estate();
+    const a = new FlatCluster(e.stack, 'a', { network: e.network });
+    e.network.planNow();
+    expect(a.podCidr).toBe('10.0.0.0/16');
+    new FlatCluster(e.stack, 'b', { network: e.network, podCidr: '10.0.0.0/16' });
+    expect(e.network.violations().map((v) => v.ruleId)).toContain('MODEL-001');
   });
 });

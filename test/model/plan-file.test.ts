@@ -61,6 +61,7 @@ describe('the plan file keeps every range where it is', () => {
     const { stack, network } = estate({ planFile, frozen: false, reserved: [{ cidr: '10.128.0.0/16', name: 'other' }] });
     const batch = new IslandCluster(stack, 'batch', { network, maxNodes: 100 });
     const next = new FlatCluster(stack, 'next', { network, maxNodes: 250 });
+    network.planNow();
     expect(batch.nodeCidr).toBe(first.ranges['corp/batch:nodes']);
     expect(next.podCidr).not.toBe(first.ranges['corp/prod:pods']); // prod's range is still held
     expect(synthError(stack)).toBe('');

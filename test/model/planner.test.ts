@@ -43,6 +43,7 @@ describe('blocks', () => {
     const again = estate({ cloud: aws(), planFile });
     new FlatCluster(again.stack, 'early', { network: again.network, maxNodes: 10 }); // written first this time
     const batch = new IslandCluster(again.stack, 'batch', { network: again.network, maxNodes: 100, ingress: [Ingress.proxy()] });
+    again.network.planNow();
     expect([batch.nodeCidr, ...batch.proxySubnetCidrs]).toEqual(['10.1.0.0/25', '10.1.0.192/27', '10.1.0.224/27']);
   });
 
@@ -63,6 +64,7 @@ describe('blocks', () => {
     }));
     const e = estate({ cloud: aws(), planFile });
     const prod = new FlatCluster(e.stack, 'prod', { network: e.network, maxNodes: 50, maxPodsPerNode: 32 });
+    e.network.planNow();
     expect([prod.podCidr, prod.nodeCidr, prod.serviceCidr]).toEqual(['10.2.32.0/20', '10.2.48.0/26', '10.0.16.0/20']);
     expect(e.network.violations().filter((v) => v.severity === 'ERROR')).toEqual([]);
   });

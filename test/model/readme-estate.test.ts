@@ -40,6 +40,14 @@ test('the README shows this estate', () => {
   ]) expect(readme).toContain(line);
 });
 
+test('on GCP the README\'s reads: a token first, then \'10.0.0.0/16\' once planned on purpose', () => {
+  const { network, prod } = usage(Cloud.gcp({ region: 'us-central1' }));
+  expect(prod.podCidr).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+  network.planNow();
+  expect(prod.podCidr).toBe('10.0.0.0/16');
+  expect(prod.kubeControllerManagerArgs.slice(0, 2)).toEqual(['--allocate-node-cidrs=true', '--cluster-cidr=10.0.0.0/16']);
+});
+
 test.each([
   ['GCP', Cloud.gcp({ region: 'us-central1' })],
   ['AWS', Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'] })],

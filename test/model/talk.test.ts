@@ -33,6 +33,7 @@ test('isolated: two clusters on the same ranges are accepted ("you can re-use al
   const { stack, network } = estate(other);
   const a = new IsolatedCluster(stack, 'a', { network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
   const b = new IsolatedCluster(stack, 'b', { network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
+  network.planNow();
   expect(b.serviceCidr).toBe(a.serviceCidr);
   expect(synthError(stack)).toBe('');
 });
@@ -43,6 +44,7 @@ test('island: two islands reuse pods 10.0.0.0/16 in the hole; nodes come from th
   const a = new IslandCluster(stack, 'a', { network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24', ingress: gateways });
   const b = new IslandCluster(stack, 'b', { network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.1.0/24' });
   expect(network.holeCidr).toBe('10.0.0.0/14');
+  network.planNow();
   expect(b.serviceCidr).toBe(a.serviceCidr);
   // The proxy subnet is routable, so it is planned outside the hole.
   expect(a.proxySubnetCidrs).toEqual(['10.4.0.0/23']);
@@ -62,6 +64,7 @@ test('archipelagos: A and B both reuse pods 10.0.0.0/14, members flat inside, no
   const a = new Archipelago(stack, 'archipelago-a', { network, podCidr: '10.0.0.0/14' });
   const b = new Archipelago(stack, 'archipelago-b', { network, podCidr: '10.0.0.0/14' });
   const clusters = [a.addCluster('cluster-a'), a.addCluster('cluster-c'), b.addCluster('cluster-b'), b.addCluster('cluster-d')];
+  network.planNow();
   expect(clusters.map((c) => c.podCidr)).toEqual(['10.0.0.0/16', '10.2.0.0/16', '10.0.0.0/16', '10.2.0.0/16']);
   expect(clusters.map((c) => c.nodeCidr)).toEqual(['10.4.0.0/24', '10.4.1.0/24', '10.4.2.0/24', '10.4.3.0/24']);
   expect(synthError(stack)).toBe('');

@@ -46,6 +46,7 @@ describe('K8S-002: the service range has at least 8 addresses', () => {
 describe('K8S-003: the service range holds index 10 (kubeadm\'s cluster DNS)', () => {
   test('passes: a /28, the smallest range with index 10', () => {
     const e = prod({ serviceCidr: '10.2.0.0/28' });
+    e.network.planNow();
     expect(e.cluster.dnsServiceIp).toBe('10.2.0.10');
     expectNoViolation(e, 'K8S-003');
     expectSynthPasses(e);

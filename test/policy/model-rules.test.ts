@@ -67,6 +67,7 @@ describe('MODEL-002: private ranges never overlap routable ones', () => {
     const e = estate({ reserved: [OTHER], islandCidr: '10.0.0.0/14' });
     const blue = new IslandCluster(e.stack, 'blue', { network: e.network, podCidr: '10.0.0.0/16', nodeCidr: '10.240.0.0/24' });
     const green = new IslandCluster(e.stack, 'green', { network: e.network, podCidr: '10.0.0.0/16' });
+    e.network.planNow();
     expect(green.serviceCidr).toBe(blue.serviceCidr);
     expectNoViolation(e, 'MODEL-002');
     expectSynthPasses(e);
@@ -76,6 +77,7 @@ describe('MODEL-002: private ranges never overlap routable ones', () => {
     const e = estate({ reserved: [OTHER] });
     const blue = new IslandCluster(e.stack, 'blue', { network: e.network, maxNodes: 100 });
     new IslandCluster(e.stack, 'green', { network: e.network, maxNodes: 100 });
+    e.network.planNow();
     expect(blue.podCidr.startsWith('100.64.')).toBe(true);
     expectNoViolation(e, 'MODEL-002');
     expectSynthPasses(e);
@@ -152,6 +154,7 @@ describe('MODEL-004: archipelago members are disjoint and inside the super-range
     east.addCluster('b', { maxNodes: 50 });
     const west = new Archipelago(e.stack, 'west', { network: e.network, podCidr: '100.64.0.0/14' });
     west.addCluster('a', { maxNodes: 50 });
+    e.network.planNow();
     expect(west.clusters[0].podCidr).toBe(east.clusters[0].podCidr);
     expectNoViolation(e, 'MODEL-004');
     expectSynthPasses(e);

@@ -27,6 +27,7 @@ describe('PLAN-002: a frozen plan allocates nothing its plan file does not recor
     const planFile = recorded();
     const before = fs.readFileSync(planFile, 'utf8');
     const again = build(planFile, ['prod', 'batch'], true);
+    again.network.planNow();
     expect(again.clusters.map((c) => [c.podCidr, c.serviceCidr, c.nodeCidr])).toEqual([
       ['10.0.0.0/17', '10.0.128.0/20', '10.0.144.0/25'],
       ['10.1.0.0/17', '10.0.160.0/20', '10.0.144.128/25'],
