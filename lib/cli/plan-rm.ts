@@ -40,7 +40,11 @@ function release(content: PlanFileContent, matches: (key: string) => boolean, re
   const networks: PlanFileContent['networks'] = {};
   for (const [network, entry] of Object.entries(content.networks)) {
     if (matches(network)) {
-      released.push(`network ${network}`);
+      // Every record of the network, listed, so what was released can be read back.
+      for (const [pool, records] of Object.entries(entry.pools)) {
+        released.push(...Object.entries(records).map(([owner, cidr]) => `${owner} ${cidr} (pool ${pool})`));
+      }
+      if (Object.values(entry.pools).every((records) => Object.keys(records).length === 0)) released.push(`network ${network}`);
       continue;
     }
     const pools: Record<string, PoolRecords> = {};
