@@ -261,7 +261,7 @@ export class Network extends Construct {
 
   /** The network's own routable ranges. @internal */
   public _routableRanges(): PlannedRange[] {
-    return [...this.planner.ranges, ...this.planner.unclaimed()].filter((r) => r.routable);
+    return [...this.planner.ranges.filter((r) => r.routable), ...this.planner.unclaimedRoutable()];
   }
 
   /** Checks the plan with the cloud's checker. @internal */

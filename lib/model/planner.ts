@@ -232,6 +232,14 @@ export class Planner {
       `${count(RangeSource.PINNED)} pinned, ${this.moved} moved, ${this.unclaimed().length} unclaimed`;
   }
 
+  /** The unclaimed records of the routable pool alone (what other networks of the estate must keep off, MODEL-007). */
+  public unclaimedRoutable(): PlannedRange[] {
+    return this.routable.unclaimed().map((a): PlannedRange => ({
+      owner: this.options.path, name: 'unclaimed', role: RangeRole.RESERVED, cidr: a.cidr.toString(), routable: true,
+      space: this.options.path, source: RangeSource.RECORDED, recordOf: a.owner,
+    }));
+  }
+
   /** What every pool holds, by pool key, as the plan file records it (pools nobody opened keep their records). */
   public records(): Record<string, PoolRecords> {
     const pools: Record<string, PoolRecords> = Object.fromEntries(this.absentPools());

@@ -21,13 +21,26 @@ export class ReportWriter implements PlanReporter {
   }
 }
 
+/** Networks an app may have for synth to draw its reachability matrices (the CLI draws any number). */
+const MATRIX_NETWORKS = 30;
+
 /**
  * Each estate's reachability matrix, as the verifier reads it from the synthesized Terraform:
  * `reachability-<estate>.md` and `.svg` beside the estate reports. Broken promises are listed
  * there; `cdktf-kube-networks verify` (or `toSatisfyNetworkModel`) fails on them.
  */
 export function writeReachability(outdir: string): void {
-  if (!fs.existsSync(path.join(outdir, 'stacks'))) return; // nothing synthesized to read
+  const stacks = path.join(outdir, 'stacks');
+  if (!fs.existsSync(stacks)) return; // nothing synthesized to read
+  // Every pair of ranges is worked out: past a few dozen networks that is the bulk of synth, and no one reads the table.
+  const networks = fs.readdirSync(stacks).flatMap((s) => fs.readdirSync(path.join(stacks, s)).filter((f) => /^address-plan(-.+)?\.json$/.test(f))).length;
+  const skipped = path.join(outdir, 'reachability-skipped.md');
+  if (networks > MATRIX_NETWORKS) {
+    fs.writeFileSync(skipped, `# Reachability\n\n${networks} networks: more than the ${MATRIX_NETWORKS} whose matrices synth draws (every pair of ranges is worked out). ` +
+      `Run \`cdktf-kube-networks verify ${outdir}\` for the matrices and the model's promises.\n`);
+    return;
+  }
+  fs.rmSync(skipped, { force: true });
   let result: VerifyResult;
   try {
     result = verifyNetworkModel({ outdir });
