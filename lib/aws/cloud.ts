@@ -54,10 +54,14 @@ export class AwsCloud implements CloudStrategy {
   constructor(props: AwsCloudProps, services: CloudServices) {
     this.region = props.region;
     const zones = props.availabilityZones ?? [`${props.region}a`, `${props.region}b`];
-    if (!Array.isArray(zones) || new Set(zones).size !== zones.length || zones.some((zone) => typeof zone !== 'string' || !zone)) {
-      throw new Error(
-        `Cloud.aws: availabilityZones ${JSON.stringify(zones)} must be distinct, non-empty zone names, e.g. ["${props.region}a", "${props.region}b"]`,
-      );
+    const example = `e.g. ["${props.region}a", "${props.region}b"]`;
+    if (!Array.isArray(zones) || zones.length === 0 || new Set(zones).size !== zones.length || zones.some((zone) => typeof zone !== 'string' || !zone)) {
+      throw new Error(`Cloud.aws: availabilityZones ${JSON.stringify(zones)} must be distinct, non-empty zone names, one or more, ${example}`);
+    }
+    // A zone is its region's name and a letter: a zone of another region (or a typo) would be refused by the API.
+    const foreign = zones.filter((zone) => !new RegExp(`^${props.region}[a-z]$`).test(zone));
+    if (foreign.length > 0) {
+      throw new Error(`Cloud.aws: availabilityZones ${JSON.stringify(foreign)} are not zones of region ${props.region} (a zone is the region's name and a lower-case letter), ${example}`);
     }
     const natGateways = props.natGateways ?? AwsNatGateways.ONE_PER_ZONE;
     if (!Object.values(AwsNatGateways).includes(natGateways)) {

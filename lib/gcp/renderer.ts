@@ -8,6 +8,8 @@ import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { renderIngress } from './gateways';
 import { IslandNetwork } from './island-network';
+import { Cidr } from '../ipam';
+import { planError } from '../model/errors';
 import { MainNetwork } from './main-network';
 import { privateGoogleAccess } from './private-google-access';
 import { gcpName } from './names';
@@ -22,6 +24,9 @@ export class GcpRenderer implements CloudRenderer {
   private readonly archipelagos = new WeakMap<IArchipelago, IslandNetwork>();
 
   public onNetwork(network: INetwork): void {
+    if (Cidr.parse(network.cidr).family !== 4) {
+      throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the GCP layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.gcp()`);
+    }
     this.mains.set(network, new MainNetwork(network));
   }
 

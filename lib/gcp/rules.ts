@@ -1,4 +1,4 @@
-import { Cidr, isRfc1918 } from '../ipam';
+import { Cidr, findOverlaps, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
 import { CONTROL_PLANE } from './profile';
@@ -54,6 +54,34 @@ const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
       path: owners[owners.length - 1],
       message: `${owners.join(' and ')} get the same GCP name ${name} (paths become names with "/" and other characters as "-") — rename one construct`,
     }));
+  });
+
+/** The VPC network each range of the plan is a subnet range of (GCP-SUBNET-005): the main one, or an island's, archipelago's or isolated cluster's. */
+function vpcOf(range: PlannedRange, plan: NetworkPlan): string | undefined {
+  const cluster = plan.clusters.find((c) => c.path === range.owner);
+  if (range.role === RangeRole.GATEWAY && range.name === 'api-endpoint') return plan.path; // in the main VPC
+  if (range.role === RangeRole.GATEWAY && range.name === CONTROL_PLANE) return undefined; // Google's network, peered
+  if (![RangeRole.NODE, RangeRole.POD, RangeRole.SERVICE, RangeRole.GATEWAY].includes(range.role)) return undefined;
+  if (!cluster) return range.owner; // an archipelago's private-NAT subnet
+  if (cluster.model === NetworkModel.FLAT) return cluster.podRouting === PodRouting.ROUTES && range.role !== RangeRole.NODE ? undefined : plan.path;
+  return cluster.archipelago ?? cluster.path;
+}
+
+const subnet005 = defineRule('GCP-SUBNET-005', Severity.ERROR,
+  'The primary and secondary ranges of one VPC network never overlap (the API refuses them; this rule cannot be suppressed).',
+  (plan) => {
+    const byVpc = new Map<string, PlannedRange[]>();
+    for (const range of plan.ranges.filter((r) => r.recordOf === undefined)) {
+      const vpc = vpcOf(range, plan);
+      if (vpc) byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), range]);
+    }
+    // Ranges of one cluster that overlap are MODEL-003's finding; here, ranges of different owners sharing a network.
+    return [...byVpc].flatMap(([vpc, ranges]) => findOverlaps(ranges.map((range) => ({ cidr: Cidr.parse(range.cidr), owner: range.owner, range })))
+      .filter(({ outer, inner }) => outer.owner !== inner.owner)
+      .map(({ outer, inner }) => ({
+        path: inner.owner,
+        message: `${describe(inner.range)} overlaps ${describe(outer.range)} in the VPC network of ${vpc}; GCP refuses overlapping subnet ranges in one network — pin ${propOf(inner.range)} elsewhere`,
+      })));
   });
 
 const gke002 = defineRule('GCP-GKE-002', Severity.ERROR,
@@ -132,4 +160,4 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
     .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
 
 /** The GCP rules, checked on every network on Cloud.gcp(). */
-export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];
+export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];

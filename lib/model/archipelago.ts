@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
-import { ClusterBase, ClusterSizeProps } from './cluster';
+import { checkEdge, ClusterBase, ClusterSizeProps } from './cluster';
 import { orFail, planError } from './errors';
 import { Egress, GatewayProps } from './gateways';
 import { IAskedRange, ICluster } from './interfaces';
@@ -51,6 +51,7 @@ export class Archipelago extends Construct {
       throw planError(this, 'INPUT-002', 'network is required: pass the Network the archipelago lives in (network: myNetwork)');
     }
     this.network = props.network;
+    checkEdge(this, { ingress: props.ingress, egress: props.egress });
     this.defaults = { ingress: props.ingress, egress: props.egress };
     const planner = this.network._planner;
     const islands = Cidr.parse(this.network.islandCidr);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
 import { orFail, planError } from './errors';
-import { Egress, Ingress, IngressKind } from './gateways';
+import { Egress, Ingress, IngressKind, isIngress } from './gateways';
 import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { Network } from './network';
@@ -76,6 +76,28 @@ export interface ClusterSpec {
   readonly misplaced?: { readonly props: string[]; readonly fix: string };
 }
 
+/** Refuses gateway values not made by their factories (from JavaScript or another jsii language): they would render wrong. */
+export function checkEdge(scope: Construct, edge: { ingress?: unknown; egress?: unknown; podRouting?: unknown }): void {
+  const { ingress, egress, podRouting } = edge;
+  if (ingress !== undefined && (!Array.isArray(ingress) || ingress.some((g) => !isIngress(g)))) {
+    throw planError(scope, 'INPUT-002', `ingress ${shown(ingress)} must be a list of gateways made with Ingress.nodePort(), Ingress.loadBalancer({ ports }) or Ingress.proxy()`);
+  }
+  if (egress !== undefined && !(egress instanceof Egress)) {
+    throw planError(scope, 'INPUT-002', `egress ${shown(egress)} must be Egress.masquerade() or Egress.nat()`);
+  }
+  if (podRouting !== undefined && !Object.values(PodRouting).includes(podRouting as PodRouting)) {
+    throw planError(scope, 'INPUT-002', `podRouting ${shown(podRouting)} is not one of ${Object.values(PodRouting).map((r) => `PodRouting.${r}`).join(', ')}`);
+  }
+}
+
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /** Which of `names` were given a value in `props` (props that a model does not take, written anyway from JavaScript or a cast). */
 export function givenProps(props: object | undefined, names: string[]): string[] {
   const values = new Map(Object.entries(props ?? {}));
@@ -122,6 +144,7 @@ export abstract class ClusterBase extends Construct {
     if (spec.misplaced && spec.misplaced.props.length > 0) {
       throw planError(this, 'MODEL-010', spec.misplaced.fix);
     }
+    checkEdge(this, spec);
     this.network = props.network;
     this.model = spec.model;
     this.member = spec.archipelago;

@@ -1,3 +1,5 @@
+import { AddressError, Cidr } from '../ipam';
+
 /** How traffic enters an island: the three gateway forms of Hockin's talk (docs/ARCHITECTURE.md). */
 export enum IngressKind {
   /** Service NodePorts on the nodes, reachable from the main network. */
@@ -51,7 +53,22 @@ export const NODE_PORT_RANGE = { from: 30000, to: 32767 } as const;
 export class Ingress {
   /** NodePort Services on the nodes, reachable from the main network on 30000-32767. */
   public static nodePort(props: NodePortIngressProps = {}): Ingress {
-    return new Ingress(IngressKind.NODE_PORT, [], props.sourceRanges);
+    const ranges = props?.sourceRanges;
+    if (ranges !== undefined) {
+      // An empty list would open everything on GCP (no source is any source): refuse it, and any text that is no range.
+      if (!Array.isArray(ranges) || ranges.length === 0) {
+        throw new Error(`Ingress.nodePort: sourceRanges ${JSON.stringify(ranges)} must be a non-empty list of CIDR ranges, e.g. { sourceRanges: ['10.128.0.0/16'] } — omit it to allow the whole main network`);
+      }
+      for (const range of ranges) {
+        try {
+          Cidr.parse(range, 'sourceRanges');
+        } catch (e) {
+          if (!(e instanceof AddressError)) throw e;
+          throw new Error(`Ingress.nodePort: ${e.message}`);
+        }
+      }
+    }
+    return new Ingress(IngressKind.NODE_PORT, [], ranges === undefined ? undefined : ranges.map((r) => Cidr.parse(r).toString()));
   }
 
   /** An internal L4 load balancer (a VIP) forwarding `ports` to the nodes. */
@@ -91,6 +108,11 @@ export class Ingress {
     this.sourceRanges = sourceRanges;
     this.subnetMaskSize = subnetMaskSize;
   }
+}
+
+/** True when `x` is an Ingress made by one of its factories (not a look-alike object from JavaScript). */
+export function isIngress(x: unknown): x is Ingress {
+  return x instanceof Ingress;
 }
 
 /**

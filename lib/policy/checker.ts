@@ -18,17 +18,30 @@ export class Checker implements PlanChecker {
   /**
    * @param cloudRules the cloud's rules (GCP-*, AWS-*)
    * @param knownIds every built-in rule id of every cloud: a suppression of another id is a typo
+   * @param refused rules whose findings the cloud's API refuses anyway: no suppression applies to them
    */
-  constructor(cloudRules: readonly IPolicyRule[], private readonly knownIds: readonly string[]) {
+  constructor(cloudRules: readonly IPolicyRule[], private readonly knownIds: readonly string[], private readonly refused: readonly string[] = []) {
     this.rules = [...CORE_RULES, ...cloudRules];
   }
 
   public evaluate(plan: NetworkPlan, rules: readonly IPolicyRule[], subjects: ReadonlyMap<string, IConstruct>): PolicyViolation[] {
     const found = evaluate(plan, rules, (at, ruleId) => {
       const construct = subjects.get(at);
-      return construct ? suppressionReason(construct, ruleId) : undefined;
+      return construct && !this.refused.includes(ruleId) ? suppressionReason(construct, ruleId) : undefined;
     });
-    return [...found, ...this.unknownSuppressions([...subjects.values()], rules)];
+    return [...found, ...this.unknownSuppressions([...subjects.values()], rules), ...this.refusedSuppressions([...subjects.values()])];
+  }
+
+  /** Suppressions of rules the cloud's API enforces anyway: each fails synth where it was set. */
+  private refusedSuppressions(subjects: readonly IConstruct[]): PolicyViolation[] {
+    return this.suppressions(subjects)
+      .filter((s) => this.refused.includes(s.ruleId))
+      .map((s) => ({
+        ruleId: 'INPUT-002',
+        severity: Severity.ERROR,
+        path: s.path,
+        message: `Policy.suppress: ${s.ruleId} cannot be suppressed — the cloud's API refuses what it finds, so the Terraform would not deploy; fix the plan as its message says and remove the suppression`,
+      }));
   }
 
   public suppressions(subjects: readonly IConstruct[]): PlanSuppression[] {

@@ -72,7 +72,7 @@ describe('suppressions live on the constructs', () => {
     const prod = new FlatCluster(e.stack, 'prod', { network: e.network });
     Policy.suppress(prod, 'MODEL-0O1', REASON);
     expect(synthError(e.stack)).toContain(
-      '[corp/prod] INPUT-002: Policy.suppress: no rule has the id MODEL-0O1, so the suppression would hide nothing: did you mean MODEL-001, MODEL-002, MODEL-003?',
+      '[corp/prod] INPUT-002: Policy.suppress: no rule has the id MODEL-0O1, so the suppression would hide nothing: did you mean MODEL-001, MODEL-011, MODEL-002?',
     );
   });
 

@@ -17,7 +17,7 @@ describe('RuleCatalog', () => {
     ['K8S-005', Severity.ERROR],
     ['MODEL-001', Severity.ERROR], ['MODEL-002', Severity.ERROR], ['MODEL-003', Severity.ERROR], ['MODEL-004', Severity.ERROR],
     ['MODEL-005', Severity.ERROR], ['MODEL-006', Severity.ERROR], ['MODEL-007', Severity.ERROR], ['MODEL-008', Severity.ERROR],
-    ['MODEL-009', Severity.WARNING],
+    ['MODEL-009', Severity.WARNING], ['MODEL-011', Severity.ERROR],
     ['PLAN-002', Severity.ERROR], ['PLAN-003', Severity.WARNING],
   ];
 
