@@ -175,7 +175,7 @@ export function adopt(content: PlanFileContent, network: string, found: FoundRan
   const family = entry.cidr ? Cidr.parse(entry.cidr).family : undefined;
   const reserved: Record<string, RecordedReservation> = { ...(entry.reserved ?? {}) };
   const held: Array<{ cidr: Cidr; what: string }> = [
-    ...Object.entries(entry.pools).flatMap(([, records]) => Object.entries(records).map(([owner, cidr]) => ({ cidr: Cidr.parse(cidr), what: `recorded for ${owner}` }))),
+    ...Object.entries(entry.pools).flatMap(([, records]) => Object.entries(records).map(([owner, cidr]) => ({ cidr: Cidr.parse(cidr), what: `the record of ${owner}` }))),
     ...Object.entries(reserved).map(([name, r]) => ({ cidr: Cidr.parse(r.cidr), what: `adopted as ${name}` })),
   ];
   const taken = new Set([...Object.keys(reserved), ...Object.values(entry.pools).flatMap((r) => Object.keys(r))

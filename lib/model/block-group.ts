@@ -6,7 +6,7 @@ export interface GroupMember {
   readonly slot: { readonly prefix: number };
 }
 
-/** What the plan file recorded for a group: the block's prefix, and which members it holds. */
+/** What the plan file holds of a group: the block's prefix, and which members it holds. */
 export interface RecordedGroup {
   readonly prefix: number;
   readonly members: ReadonlySet<string>;

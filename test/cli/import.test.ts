@@ -82,7 +82,7 @@ describe('plan import', () => {
     const before = fs.readFileSync(file, 'utf8');
     const run = cli(['plan', 'import', TERRAFORM], dir);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('10.16.0.0/16 (aws_vpc.legacy) would contain 10.16.0.0/20, recorded for corp/prod:pods');
+    expect(run.stderr).toContain('10.16.0.0/16 (aws_vpc.legacy) would contain 10.16.0.0/20, the record of corp/prod:pods');
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
