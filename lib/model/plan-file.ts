@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { fileError, withLock, writeAtomically } from './plan-file-lock';
 import { Cidr } from '../ipam';
 
 /** Ranges one address pool holds, owner -> CIDR. */
@@ -57,12 +57,6 @@ const NOTE = 'Written by cdktf-kube-networks at synth. Commit it: synth reuses e
 export const RESERVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*$/;
 const RECOVER = 'repair it from version control, or delete it to plan afresh';
 
-/** How long a writer waits for another's lock before giving up. */
-const LOCK_WAIT_MS = Number(process.env.CDKTF_KUBE_NETWORKS_LOCK_WAIT_MS ?? 15_000);
-/** A lock of another host older than this is taken to be left by a crashed synth. */
-const FOREIGN_LOCK_STALE_MS = 60_000;
-/** A lock file left empty (its writer died between create and write) older than this is stale. */
-const EMPTY_LOCK_STALE_MS = 2_000;
 
 /**
  * The plan file (`cidr-plan.lock.json`): every allocation, by network, pool and owner,
@@ -220,19 +214,6 @@ function readText(file: string): string | undefined {
   }
 }
 
-function fileError(file: string, e: NodeJS.ErrnoException, doing: 'read' | 'written'): Error {
-  switch (e.code) {
-    case 'EISDIR':
-      return new Error(`plan file ${file} is a directory, not a file: point planFile (or --plan-file) at a file, e.g. ${path.join(file, 'cidr-plan.lock.json')}`);
-    case 'EACCES':
-    case 'EPERM':
-      return new Error(`plan file ${file} cannot be ${doing} (permission denied): let the user running synth read and write it and its directory (e.g. chmod u+rw ${file})`);
-    case 'ENOTDIR':
-      return new Error(`plan file ${file} cannot be ${doing}: a part of its directory is a file, not a directory; fix the path`);
-    default:
-      return new Error(`plan file ${file} cannot be ${doing} (${e.code ?? 'error'}: ${e.message}): check the path and the disk`);
-  }
-}
 
 /** `networks["corp/main"].pools["corp/main"]`: where a value is, in messages. */
 function at(...keys: string[]): string {
@@ -339,193 +320,6 @@ export function updatePlanFile(file: string, change: (current: PlanFileContent) 
     if (text !== before) writeAtomically(file, text);
     return JSON.parse(text) as PlanFileContent;
   });
-}
-
-/** Writes `text` to a temp file beside `file`, fsyncs it, and renames it over `file`. */
-function writeAtomically(file: string, text: string): void {
-  const target = path.resolve(file);
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  let mode = 0o644;
-  try {
-    mode = fs.statSync(target).mode & 0o777;
-  } catch {
-    // a new file
-  }
-  try {
-    const fd = fs.openSync(temp, 'wx', mode);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    testPause('before-rename', temp);
-    fs.renameSync(temp, target);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw fileError(file, e as NodeJS.ErrnoException, 'written');
-  }
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd); // the rename itself survives a crash
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // not every platform can fsync a directory
-  }
-}
-
-interface LockHolder {
-  readonly pid: number;
-  readonly host: string;
-  readonly at: string;
-  readonly token: string;
-}
-
-/** Runs `fn` holding `<file>.lock` (created with O_EXCL); breaks a lock its holder left behind. */
-function withLock<T>(file: string, fn: () => T): T {
-  const target = path.resolve(file);
-  const lock = `${target}.lock`;
-  const mine: LockHolder = { pid: process.pid, host: os.hostname(), at: new Date().toISOString(), token: Math.random().toString(36).slice(2) };
-  const text = JSON.stringify(mine);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lock, 'wx', 0o644);
-      try {
-        fs.writeSync(fd, text);
-      } finally {
-        fs.closeSync(fd);
-      }
-      break;
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT') {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        continue;
-      }
-      if (err.code !== 'EEXIST') {
-        throw new Error(`plan file ${file} cannot be locked: creating ${lock} failed (${err.code}: ${err.message}); let the user running synth write to ${path.dirname(target)}`);
-      }
-      const seen = readLock(lock);
-      if (seen === undefined) continue; // released meanwhile
-      if (isStale(lock, seen)) {
-        breakLock(lock, seen);
-        continue;
-      }
-      if (Date.now() > deadline) {
-        const holder = parseHolder(seen);
-        const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
-        throw new Error(`plan file ${file} is locked by ${who} (${lock}) for over ${Math.round(LOCK_WAIT_MS / 1000)}s: let that synth finish, or delete ${lock} if none is running`);
-      }
-      sleep(10 + Math.random() * 30);
-    }
-  }
-  try {
-    testPause('locked', lock);
-    cleanTempFiles(target);
-    return fn();
-  } finally {
-    if (readLock(lock) === text) fs.rmSync(lock, { force: true });
-  }
-}
-
-function readLock(lock: string): string | undefined {
-  try {
-    return fs.readFileSync(lock, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function parseHolder(text: string): LockHolder | undefined {
-  try {
-    const holder = JSON.parse(text);
-    return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? holder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isStale(lock: string, text: string): boolean {
-  const holder = parseHolder(text);
-  if (!holder) {
-    // Created but never written: its writer died in between (or is writing right now).
-    try {
-      return Date.now() - fs.statSync(lock).mtimeMs > EMPTY_LOCK_STALE_MS;
-    } catch {
-      return false;
-    }
-  }
-  if (holder.host === os.hostname()) return !isAlive(holder.pid);
-  return Date.now() - Date.parse(holder.at) > FOREIGN_LOCK_STALE_MS;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes a stale lock: moves it aside (atomic, so of two breakers only one gets it), and
- * puts it back if what was moved is no longer the stale lock but a fresh one.
- */
-function breakLock(lock: string, stale: string): void {
-  const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  try {
-    fs.renameSync(lock, aside);
-  } catch {
-    return; // someone else broke or released it
-  }
-  if (readLock(aside) !== stale) {
-    try {
-      fs.linkSync(aside, lock);
-    } catch {
-      // another lock was taken meanwhile
-    }
-  }
-  fs.rmSync(aside, { force: true });
-}
-
-/** Temp files of writers that died before their rename (only ever made under the lock, so safe to remove under it). */
-function cleanTempFiles(target: string): void {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/**
- * Test hook: with CDKTF_KUBE_NETWORKS_PLAN_FILE_PAUSE=POINT:MS (POINT `locked` or
- * `before-rename`), says so on stderr and pauses there MS milliseconds (or for good when
- * MS is `forever`), so tests can kill a writer mid-write or make writers overlap.
- */
-function testPause(point: string, detail: string): void {
-  const hook = process.env.CDKTF_KUBE_NETWORKS_PLAN_FILE_PAUSE;
-  if (!hook) return;
-  const [wanted, ms] = hook.split(':');
-  if (wanted !== point) return;
-  fs.writeSync(2, `cdktf-kube-networks: paused ${point} ${detail}\n`);
-  if (ms === 'forever') for (;;) sleep(60_000);
-  sleep(Number(ms) || 0);
 }
 
 function sortKeys(value: unknown): unknown {
