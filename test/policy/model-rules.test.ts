@@ -249,13 +249,13 @@ describe('MODEL-006: capacity of the pinned ranges', () => {
     expectErrors(e, 'MODEL-006', [{ path: 'corp/prod', message }]);
   });
 
-  test('fails: on AWS a /24 splits over two zones, each subnet losing 5 addresses', () => {
+  test('one cause, one finding: on AWS a /24 split over two zones (5 addresses lost in each) is AWS-SUBNET-001\'s alone', () => {
     const e = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }) });
     new FlatCluster(e.stack, 'prod', { network: e.network, nodeCidr: '10.240.0.0/24', maxNodes: 252 });
-    expectErrors(e, 'MODEL-006', [{
-      path: 'corp/prod',
-      message: 'node range 10.240.0.0/24 of corp/prod holds 246 nodes (5 addresses of each of its 2 zone subnets are the cloud\'s), fewer than maxNodes 252 — widen nodeCidr or lower maxNodes',
-    }]);
+    expectNoViolation(e, 'MODEL-006');
+    expect(violationsOf(e.network, 'AWS-SUBNET-001').map((v) => v.message)).toEqual([
+      'node range 10.240.0.0/24 of corp/prod splits into 2 subnets of /25 over 2 availability zones (eu-west-1a, eu-west-1b); AWS keeps 5 addresses in each, leaving 246 for nodes, fewer than maxNodes 252 — widen nodeCidr to a /23 or lower maxNodes to 246',
+    ]);
   });
 });
 
@@ -337,5 +337,15 @@ describe('MODEL-009 (warning): a NodePort gateway open to the whole main network
     expectSynthPasses(e);
     expect(warningsOf(batch)).toEqual([]);
     expect(violationsOf(e.network, 'MODEL-009')[0].suppressedReason).toBe('a firewall in front of the VPC narrows it (NET-7)');
+  });
+});
+
+describe('one cause, one finding', () => {
+  test('a routable range pinned in the hole is MODEL-005\'s; the island ranges it then overlaps are not reported again (MODEL-002)', () => {
+    const e = estate({ reserved: [OTHER], islandCidr: '10.0.0.0/14' });
+    new IslandCluster(e.stack, 'batch', { network: e.network });
+    new FlatCluster(e.stack, 'prod', { network: e.network, podCidr: '10.0.0.0/16' });
+    expect(violationsOf(e.network, 'MODEL-005').map((v) => v.path)).toEqual(['corp/prod']);
+    expect(violationsOf(e.network, 'MODEL-002')).toEqual([]);
   });
 });

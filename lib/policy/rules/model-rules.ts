@@ -50,6 +50,7 @@ const model002 = defineRule('MODEL-002', Severity.ERROR,
     for (const { outer, inner } of findOverlaps(all)) {
       if (outer.range.routable === inner.range.routable) continue;
       const [priv, routable] = outer.range.routable ? [inner, outer] : [outer, inner];
+      if (hole && routable.cidr.overlaps(hole)) continue; // the routable range in the hole is the cause: MODEL-005 reports it
       findings.push({
         path: priv.owner,
         message: `${describe(priv.range)} overlaps routable ${describe(routable.range)}; a pod could not tell that host from its neighbour — pin ${propOf(priv.range)} elsewhere`,
@@ -152,7 +153,8 @@ const model006 = defineRule('MODEL-006', Severity.ERROR,
       }
       const subnets = Math.max(1, plan.availabilityZones.length);
       const usableNodes = addressesInSplit(nodes, reserved, subnets);
-      if (usableNodes < BigInt(c.maxNodes)) {
+      // On AWS, AWS-SUBNET-001 checks each zone's node subnet, with the fix: one cause, one finding.
+      if (plan.cloud !== CloudProvider.AWS && usableNodes < BigInt(c.maxNodes)) {
         const kept = subnets > 1 ? `${reserved} addresses of each of its ${subnets} zone subnets are the cloud's` : `${reserved} addresses are the cloud's`;
         findings.push({ path: c.path, message: `node range ${nodes} of ${c.path} holds ${usableNodes} nodes (${kept}), fewer than maxNodes ${c.maxNodes} — widen nodeCidr or lower maxNodes` });
       }
