@@ -14,11 +14,16 @@ afterAll(() => {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A plan file path in a fresh temp dir (never the repository's `cidr-plan.lock.json`). */
-export function tempPlanFile(): string {
+/** A fresh temp directory, removed after the file's tests. */
+export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-networks-'));
   tempDirs.push(dir);
-  return path.join(dir, 'cidr-plan.lock.json');
+  return dir;
+}
+
+/** A plan file path in a fresh temp dir (never the repository's `cidr-plan.lock.json`). */
+export function tempPlanFile(): string {
+  return path.join(tempDir(), 'cidr-plan.lock.json');
 }
 
 export interface Estate {

@@ -1,6 +1,6 @@
 import { Cidr, findOverlaps, isRfc1918 } from '../ipam';
 import { IngressKind } from '../model/gateways';
-import { NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
+import { API_ENDPOINT_RANGE, NetworkModel, NetworkPlan, PlannedRange, PodRouting, RangeRole } from '../model/plan';
 import { CONTROL_PLANE } from './profile';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { describe, propOf } from '../policy/rules/describe';
@@ -59,7 +59,7 @@ const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
 /** The VPC network each range of the plan is a subnet range of (GCP-SUBNET-005): the main one, or an island's, archipelago's or isolated cluster's. */
 function vpcOf(range: PlannedRange, plan: NetworkPlan): string | undefined {
   const cluster = plan.clusters.find((c) => c.path === range.owner);
-  if (range.role === RangeRole.GATEWAY && range.name === 'api-endpoint') return plan.path; // in the main VPC
+  if (range.role === RangeRole.GATEWAY && range.name === API_ENDPOINT_RANGE) return plan.path; // in the main VPC
   if (range.role === RangeRole.GATEWAY && range.name === CONTROL_PLANE) return undefined; // Google's network, peered
   if (![RangeRole.NODE, RangeRole.POD, RangeRole.SERVICE, RangeRole.GATEWAY].includes(range.role)) return undefined;
   if (!cluster) return range.owner; // an archipelago's private-NAT subnet

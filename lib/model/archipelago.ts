@@ -114,12 +114,8 @@ export class Archipelago extends Construct {
   }
 
   private ask(needs: RangeNeed[]): void {
-    const planner = this.network._planner;
     for (const need of needs) {
-      if (this.extras.some((slot) => slot.name === need.name)) continue;
-      this.extras.push(planner.request({
-        owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone, avoid: this.network._strategy.profile.avoid(need.role),
-      }));
+      if (!this.extras.some((slot) => slot.name === need.name)) this.extras.push(this.network._askNeed(this, need));
     }
   }
 }

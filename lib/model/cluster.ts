@@ -293,12 +293,8 @@ export abstract class ClusterBase extends Construct {
    */
   protected _complete(cluster: ICluster, beforeRender?: () => void): void {
     const strategy = this.network._strategy;
-    const planner = this.network._planner;
     for (const need of strategy.profile.clusterNeeds(cluster)) {
-      const slot = planner.request({
-        owner: this, name: need.name, role: need.role, pool: planner.routable, prefix: need.prefix, zone: need.zone,
-        avoid: strategy.profile.avoid(need.role), group: strategy.profile.blockGroup(this.model, need.role),
-      });
+      const slot = this.network._askNeed(this, need, this.model);
       this.extras.push(slot);
       if (need.proxy) this.proxySlots = [...this.proxySlots, slot];
     }

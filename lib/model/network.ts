@@ -4,11 +4,11 @@ import { Cidr } from '../ipam';
 import { CloudProvider, ICloud } from './cloud';
 import { orFail, planError } from './errors';
 import { Estate } from './estate';
-import { ClusterPlan, NetworkPlan, PlannedRange, RangeRole } from './plan';
+import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from './plan';
 import { PlanFile } from './plan-file';
-import { Planner } from './planner';
+import { Planner, RangeSlot } from './planner';
 import { IPolicyRule, PolicyViolation, RuleDescription } from './rule';
-import { CloudStrategy, strategyOf } from './strategy';
+import { CloudStrategy, RangeNeed, strategyOf } from './strategy';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -234,6 +234,19 @@ export class Network extends Construct {
   /** The network's planner: clusters and archipelagos ask it for their ranges. @internal */
   public get _planner(): Planner {
     return this.planner;
+  }
+
+  /**
+   * Asks the planner for a routable range the cloud builds for `owner` (see CloudProfile),
+   * kept out of what the cloud refuses and, for a cluster of `model`, in its block group.
+   * @internal
+   */
+  public _askNeed(owner: IConstruct, need: RangeNeed, model?: NetworkModel): RangeSlot {
+    const profile = this.strategy.profile;
+    return this.planner.request({
+      owner, name: need.name, role: need.role, pool: this.planner.routable, prefix: need.prefix, zone: need.zone,
+      avoid: profile.avoid(need.role), group: model === undefined ? undefined : profile.blockGroup(model, need.role),
+    });
   }
 
   /** The network's cloud object. @internal */

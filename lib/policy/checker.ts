@@ -29,12 +29,13 @@ export class Checker implements PlanChecker {
       const construct = subjects.get(at);
       return construct && !this.refused.includes(ruleId) ? suppressionReason(construct, ruleId) : undefined;
     });
-    return [...found, ...this.unknownSuppressions([...subjects.values()], rules), ...this.refusedSuppressions([...subjects.values()])];
+    const suppressions = this.suppressions([...subjects.values()]);
+    return [...found, ...this.unknownSuppressions(suppressions, rules), ...this.refusedSuppressions(suppressions)];
   }
 
   /** Suppressions of rules the cloud's API enforces anyway: each fails synth where it was set. */
-  private refusedSuppressions(subjects: readonly IConstruct[]): PolicyViolation[] {
-    return this.suppressions(subjects)
+  private refusedSuppressions(suppressions: readonly PlanSuppression[]): PolicyViolation[] {
+    return suppressions
       .filter((s) => this.refused.includes(s.ruleId))
       .map((s) => ({
         ruleId: 'INPUT-002',
@@ -74,9 +75,9 @@ export class Checker implements PlanChecker {
   }
 
   /** Suppressions of ids no rule has: each fails synth where it was set, naming the nearest ids. */
-  private unknownSuppressions(subjects: readonly IConstruct[], rules: readonly IPolicyRule[]): PolicyViolation[] {
+  private unknownSuppressions(suppressions: readonly PlanSuppression[], rules: readonly IPolicyRule[]): PolicyViolation[] {
     const ids = [...new Set([...this.knownIds, ...rules.map((r) => r.id)])];
-    return this.suppressions(subjects)
+    return suppressions
       .filter((s) => !ids.includes(s.ruleId))
       .map((s) => ({
         ruleId: 'INPUT-002',

@@ -1,7 +1,6 @@
 // Runs the built command (bin/cdktf-kube-networks over dist/) as a process, as users do.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -23,17 +22,7 @@ export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): R
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temp directory, removed after the file's tests. */
-export function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-networks-cli-'));
-  dirs.push(dir);
-  return dir;
-}
+export { tempDir } from '../support';
 
 /** Writes a plan file of version 1 from `networks` (network -> pool -> owner -> cidr) and returns its path. */
 export function writePlan(dir: string, networks: Record<string, Record<string, Record<string, string>>>, cidr = '10.0.0.0/8'): string {
