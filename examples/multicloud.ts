@@ -1,11 +1,14 @@
 // An enterprise range carved between clouds: a GCP and an AWS network from one 10.0.0.0/8,
 // in separate stacks of one app. They form one estate, so MODEL-007 checks them against
-// each other: a range planned in one never lands in the other.
+// each other: a range planned in one never lands in the other. A CloudLink in a third stack
+// joins them: HA VPN to the transit gateway, BGP advertising routable ranges only.
 import { App, TerraformStack } from 'cdktf';
-import { Cloud, FlatCluster, IslandCluster, Network, NetworkProps } from '../lib';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { Cloud, CloudLink, FlatCluster, IslandCluster, Network, NetworkProps } from '../lib';
 import { cloudStack } from './stack';
 
-/** The two stacks, `enterprise-gcp` and `enterprise-aws`. */
+/** The three stacks, `enterprise-gcp`, `enterprise-aws` and `enterprise-link`. */
 export function multiCloudExample(app: App, planFile: string): TerraformStack[] {
   const on = (id: string, props: Omit<NetworkProps, 'estate' | 'planFile'>) => {
     const stack = cloudStack(app, id, props.cloud);
@@ -22,5 +25,11 @@ export function multiCloudExample(app: App, planFile: string): TerraformStack[] 
   new IslandCluster(gcp.stack, 'batch', { network: gcp.network, maxNodes: 500 });
   new FlatCluster(aws.stack, 'payments', { network: aws.network, maxNodes: 100 });
   new IslandCluster(aws.stack, 'analytics', { network: aws.network, maxNodes: 500 }); // reuses batch's pods: islands
-  return [gcp.stack, aws.stack];
+
+  // The link's stack holds both sides, so it needs both providers.
+  const link = new TerraformStack(app, 'enterprise-link');
+  new GoogleProvider(link, 'google', { project: 'acme', region: 'europe-west1' });
+  new AwsProvider(link, 'aws', { region: 'eu-west-1' });
+  new CloudLink(link, 'gcp-aws', { gcp: gcp.network, aws: aws.network });
+  return [gcp.stack, aws.stack, link];
 }

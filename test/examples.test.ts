@@ -29,7 +29,7 @@ test('every example stack synthesizes with validations on, and matches its snaps
     'gcp-flat', 'gcp-isolated', 'gcp-island', 'gcp-archipelago',
     'aws-flat', 'aws-isolated', 'aws-island', 'aws-archipelago',
     'talk-flat', 'talk-isolated', 'talk-island', 'talk-archipelago',
-    'enterprise-gcp', 'enterprise-aws',
+    'enterprise-gcp', 'enterprise-aws', 'enterprise-link',
   ]);
   for (const stack of stacks) expect(Testing.synth(stack, true)).toMatchSnapshot(stack.node.id);
   // Nothing new was planned: the committed plan file already held every range.

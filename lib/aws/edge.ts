@@ -81,12 +81,11 @@ export class Edge {
 
   /** A route in `table` sending the main network's cidr to `target` (the hub, or a private NAT gateway). */
   public toNetwork(scope: Construct, id: string, table: RouteTable, target: { transitGatewayId?: string; natGatewayId?: string }): void {
-    this.vpc.addRoute(scope, `${id}-network`, table, {
-      destinationCidrBlock: this.vpc.network.cidr,
-      ...target,
-      // A route to the hub needs the VPC attached first.
-      dependsOn: target.transitGatewayId ? [this.attachment] : undefined,
-    });
+    // A route to the hub needs the VPC attached first.
+    const dependsOn = target.transitGatewayId ? [this.attachment] : undefined;
+    this.vpc.addRoute(scope, `${id}-network`, table, { destinationCidrBlock: this.vpc.network.cidr, ...target, dependsOn });
+    // Networks across a CloudLink are reached the same way.
+    this.transit.forEachPeer((peer) => this.vpc.addRoute(scope, `${id}-${peer.id}`, table, { destinationCidrBlock: peer.cidr, ...target, dependsOn }));
   }
 
   /** A static route on the hub sending `destination` (a routable range, read at synth) to this VPC. */

@@ -22,6 +22,7 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   const w = renderWorkloads(cluster, vpc, sources, associations);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   allowIn(cluster, 'nodes-sg-from-network', w.nodeGroup, { cidr: network.cidr }, 'Flat: the main network reaches nodes and pods directly');
+  transit.forEachPeer((peer) => allowIn(cluster, `nodes-sg-from-${peer.id}`, w.nodeGroup, { cidr: peer.cidr }, `Flat: ${peer.description} reaches nodes and pods directly`));
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   edge.routeFromHub(cluster, 'hub-route-pods', () => cluster.podCidr);
   return clusterResources(cluster, vpc, w, cniSettings(w.podSubnets, [w.nodeGroup.id], true), { edge });

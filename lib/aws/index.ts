@@ -4,7 +4,7 @@
 export { AwsCloudProps } from './cloud';
 export { AwsNatGateways } from './nat-gateways';
 export {
-  AwsResources, AwsNetworkResources, AwsVpcResources, AwsArchipelagoResources, AwsClusterResources,
+  AwsResources, AwsNetworkResources, AwsVpcResources, AwsArchipelagoResources, AwsClusterResources, AwsLinkResources,
   AwsSubnet, AwsSubnetRole, AwsNatGateway, AwsNatConnectivity, AwsRouteTable, AwsRouteTableRole,
   AwsEniConfig, AwsCniSettings,
 } from './resources';

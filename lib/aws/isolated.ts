@@ -26,6 +26,7 @@ export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsCl
   const attachment = transit.attach(cluster, vpc.vpc, [api.subnet.id]);
   const apiTable = vpc.addRouteTable(cluster, 'api-endpoint-route-table', AwsRouteTableRole.API_ENDPOINT, api.availabilityZone);
   vpc.addRoute(cluster, 'api-endpoint-route-table-network', apiTable, { destinationCidrBlock: network.cidr, transitGatewayId: transit.gateway.id, dependsOn: [attachment] });
+  transit.forEachPeer((peer) => vpc.addRoute(cluster, `api-endpoint-route-table-${peer.id}`, apiTable, { destinationCidrBlock: peer.cidr, transitGatewayId: transit.gateway.id, dependsOn: [attachment] }));
   vpc.useTable(api, apiTable);
   vpc.recordHubRoute(cluster, transit.route(cluster, 'hub-route-api-endpoint', api.cidrBlock, attachment));
   const group = vpc.addSecurityGroup(cluster, 'api-endpoint-sg', `Exposed API endpoint of ${cluster.node.path}`);

@@ -17,9 +17,21 @@ import { INetwork } from '../model/interfaces';
  * association and propagation are off, so nothing is learned: every route is a static
  * route to a routable range, and island pod blocks are never routed (AWS's overlapping-networks pattern).
  */
+/** A network beyond the transit gateway (across a CloudLink) that this network's VPCs reach through it. */
+export interface TransitPeer {
+  /** A construct-id-safe name, stable for the link. */
+  readonly id: string;
+  /** The peer network's routable space. */
+  readonly cidr: string;
+  /** Where it is, for descriptions. */
+  readonly description: string;
+}
+
 export class Transit {
   public readonly gateway: Ec2TransitGateway;
   public readonly routeTable: Ec2TransitGatewayRouteTable;
+  private readonly peers: TransitPeer[] = [];
+  private readonly peerHandlers: Array<(peer: TransitPeer) => void> = [];
 
   constructor(public readonly network: INetwork, public readonly natGateways: AwsNatGateways) {
     if (Cidr.parse(network.cidr).family !== 4) {
@@ -64,6 +76,22 @@ export class Transit {
       transitGatewayAttachmentId: attachment.id,
       transitGatewayRouteTableId: this.routeTable.id,
     });
+  }
+
+  /**
+   * Calls `handler` for every peer network, now and as links are added: whatever routes or
+   * admits the main network through the hub (a route table, a security group) does the same
+   * for the networks beyond it, whichever construct came first.
+   */
+  public forEachPeer(handler: (peer: TransitPeer) => void): void {
+    this.peerHandlers.push(handler);
+    this.peers.forEach(handler);
+  }
+
+  /** Adds a network reached through the hub (a CloudLink's far side). */
+  public addPeer(peer: TransitPeer): void {
+    this.peers.push(peer);
+    this.peerHandlers.forEach((handler) => handler(peer));
   }
 
   public resources(): AwsNetworkResources {

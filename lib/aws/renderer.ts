@@ -8,7 +8,9 @@ import { renderIsolated } from './isolated';
 import { Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
 import { recordCluster, recordNetwork } from './resources';
-import { IArchipelago, ICluster, INetwork } from '../model/interfaces';
+import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
+import { LinkTunnelEnd } from '../model/strategy';
+import { answerLink } from './link';
 
 /** Renders the model on AWS as the constructs are written (see CloudRenderer). */
 export class AwsRenderer implements CloudRenderer {
@@ -42,6 +44,10 @@ export class AwsRenderer implements CloudRenderer {
       }
     })();
     recordCluster(cluster, resources);
+  }
+
+  public answerLink(link: ICloudLink, gatewayAddresses: string[]): LinkTunnelEnd[] {
+    return answerLink(link, this.transit(link.aws), gatewayAddresses);
   }
 
   private transit(network: INetwork): Transit {

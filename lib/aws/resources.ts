@@ -1,6 +1,7 @@
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
@@ -12,6 +13,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { IConstruct } from 'constructs';
 import { attach, attached } from '../model/attached';
@@ -175,10 +177,19 @@ export interface AwsClusterResources extends AwsVpcResources {
   readonly cni: AwsCniSettings;
 }
 
+/** The AWS side of a CloudLink. */
+export interface AwsLinkResources {
+  /** One per HA VPN interface of the GCP side: its address and the GCP side's ASN. */
+  readonly customerGateways: CustomerGateway[];
+  /** One per customer gateway, two tunnels each, to the network's transit gateway (associated with and propagating into its route table). */
+  readonly vpnConnections: VpnConnection[];
+}
+
 // Getters, not snapshots: an archipelago's VPC gains blocks and routes as members are added.
 const NETWORK_RESOURCES = Symbol('cdktf-kube-networks.aws.network');
 const ARCHIPELAGO_RESOURCES = Symbol('cdktf-kube-networks.aws.archipelago');
 const CLUSTER_RESOURCES = Symbol('cdktf-kube-networks.aws.cluster');
+const LINK_RESOURCES = Symbol('cdktf-kube-networks.aws.link');
 
 /** Where to find the AWS resources a network, archipelago or cluster made. */
 export class AwsResources {
@@ -190,6 +201,11 @@ export class AwsResources {
   /** The resources of an archipelago. */
   public static ofArchipelago(archipelago: IConstruct): AwsArchipelagoResources {
     return find(ARCHIPELAGO_RESOURCES, archipelago, 'it is not an Archipelago of a network on Cloud.aws()');
+  }
+
+  /** The AWS side of a CloudLink. */
+  public static ofLink(link: IConstruct): AwsLinkResources {
+    return find(LINK_RESOURCES, link, 'it is not a CloudLink');
   }
 
   /** The resources of a main network. */
@@ -219,4 +235,9 @@ export function recordArchipelago(archipelago: IConstruct, resources: () => AwsA
 /** Records what a cluster made. */
 export function recordCluster(cluster: IConstruct, resources: () => AwsClusterResources): void {
   attach(cluster, CLUSTER_RESOURCES, resources);
+}
+
+/** Records what a link's AWS side made. */
+export function recordLink(link: IConstruct, resources: () => AwsLinkResources): void {
+  attach(link, LINK_RESOURCES, resources);
 }

@@ -2,4 +2,4 @@
 // only), plans what GCP builds beyond each cluster's ranges (GcpProfile), and holds the
 // GCP-* rules. A GcpCloud object (Cloud.gcp()) carries all three to the model.
 export { GcpCloudProps } from './cloud';
-export { GcpResources, GcpClusterResources, GcpNetworkResources, GcpPrivateGoogleAccess } from './resources';
+export { GcpResources, GcpClusterResources, GcpNetworkResources, GcpPrivateGoogleAccess, GcpLinkResources } from './resources';

@@ -18,6 +18,7 @@ export class MainNetwork {
   private router?: ComputeRouter;
   private nat?: ComputeRouterNat;
   private readonly natted: ComputeRouterNatSubnetwork[] = [];
+  private readonly hubHandlers: Array<(hubId: string) => void> = [];
 
   constructor(public readonly network: INetwork) {
     this.vpc = new ComputeNetwork(network, 'vpc', {
@@ -46,8 +47,15 @@ export class MainNetwork {
         hub: this.hub.id,
         linkedVpcNetwork: { uri: this.vpc.selfLink },
       });
+      this.hubHandlers.forEach((handler) => handler(this.hub!.id));
     }
     return this.hub.id;
+  }
+
+  /** Calls `handler` with the hub's id once the hub exists (now, or when the first island comes). */
+  public whenHub(handler: (hubId: string) => void): void {
+    this.hubHandlers.push(handler);
+    if (this.hub) handler(this.hub.id);
   }
 
   /** Adds a flat cluster's subnet to the Cloud NAT: its node and pod ranges reach the internet. */

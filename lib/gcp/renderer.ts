@@ -16,12 +16,16 @@ import { gcpName } from './names';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
 import { clusterSubnet, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
-import { IArchipelago, ICluster, INetwork } from '../model/interfaces';
+import { linksOf } from '../model/cloud-link';
+import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
+import { LinkTunnelEnd } from '../model/strategy';
+import { GcpLinkSide } from './link';
 
 /** Renders the model on GCP as the constructs are written (see CloudRenderer). */
 export class GcpRenderer implements CloudRenderer {
   private readonly mains = new WeakMap<INetwork, MainNetwork>();
   private readonly archipelagos = new WeakMap<IArchipelago, IslandNetwork>();
+  private readonly links = new WeakMap<ICloudLink, GcpLinkSide>();
 
   public onNetwork(network: INetwork): void {
     if (Cidr.parse(network.cidr).family !== 4) {
@@ -56,6 +60,16 @@ export class GcpRenderer implements CloudRenderer {
     recordCluster(cluster, () => ({ ...resources(), masterIpv4CidrBlock: controlPlane }));
   }
 
+  public openLink(link: ICloudLink): string[] {
+    const side = new GcpLinkSide(link, this.main(link.gcp));
+    this.links.set(link, side);
+    return side.addresses();
+  }
+
+  public closeLink(link: ICloudLink, ends: LinkTunnelEnd[]): void {
+    this.links.get(link)!.close(ends);
+  }
+
   /** A routable /28 for a private GKE control plane, when the cloud asks for them. */
   private controlPlane(cluster: ICluster): string | undefined {
     const range = cluster.askedRanges.find((r) => r.name === CONTROL_PLANE);
@@ -75,7 +89,8 @@ export class GcpRenderer implements CloudRenderer {
       allowIngress(cluster, main.vpc, {
         id: 'main-to-pods',
         description: `Flat: the main network reaches the pods of ${cluster.node.path} directly`,
-        sources: [cluster.network.cidr],
+        // Networks across a CloudLink too, whenever the link is made.
+        sources: laterList(() => [cluster.network.cidr, ...linksOf(cluster.network).map((l) => l.aws.cidr)]),
         destinations: [later(() => cluster.podCidr)],
       }),
       allowIngress(cluster, main.vpc, {
@@ -90,7 +105,7 @@ export class GcpRenderer implements CloudRenderer {
     return () => {
       const { router, nat } = main.resources();
       const ranges = vpcNative ? {} : { podRangeName: '', serviceRangeName: '' };
-      return { ...base(main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
+      return { ...base(main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr, ...linksOf(cluster.network).map((l) => l.aws.cidr)] };
     };
   }
 

@@ -1,9 +1,12 @@
+import { ComputeExternalVpnGateway } from '@cdktf/provider-google/lib/compute-external-vpn-gateway';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeHaVpnGateway } from '@cdktf/provider-google/lib/compute-ha-vpn-gateway';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRoute } from '@cdktf/provider-google/lib/compute-route';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
 import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { NetworkConnectivityHub } from '@cdktf/provider-google/lib/network-connectivity-hub';
@@ -23,6 +26,20 @@ export interface GcpNetworkResources {
   readonly router?: ComputeRouter;
   /** Cloud NAT of the flat clusters (nodes and pods to the internet). @default - no flat cluster */
   readonly nat?: ComputeRouterNat;
+}
+
+/** The GCP side of a CloudLink. */
+export interface GcpLinkResources {
+  /** The HA VPN gateway in the main VPC (two interfaces). */
+  readonly haVpnGateway: ComputeHaVpnGateway;
+  /** The Cloud Router speaking BGP over every tunnel; it advertises the main network's routable ranges only (custom mode). */
+  readonly router: ComputeRouter;
+  /** The AWS tunnel addresses, as an external VPN gateway. */
+  readonly externalVpnGateway: ComputeExternalVpnGateway;
+  /** The tunnels, in plan order (IKEv2). */
+  readonly tunnels: ComputeVpnTunnel[];
+  /** The tunnels as a hybrid spoke of the main network's NCC hub, so islands and archipelagos learn the AWS routes. @default - no hub, no spoke */
+  readonly spoke?: NetworkConnectivitySpoke;
 }
 
 /** What Private Google Access needs in a network with no default route. */
@@ -83,6 +100,7 @@ export interface GcpClusterResources {
 // Getters, not snapshots: a network gains its hub and NAT as clusters are added.
 const NETWORK_RESOURCES = Symbol('cdktf-kube-networks.gcp.network');
 const CLUSTER_RESOURCES = Symbol('cdktf-kube-networks.gcp.cluster');
+const LINK_RESOURCES = Symbol('cdktf-kube-networks.gcp.link');
 
 /** Where to find the GCP resources a network or cluster made. */
 export class GcpResources {
@@ -100,6 +118,13 @@ export class GcpResources {
     return found();
   }
 
+  /** The GCP side of a CloudLink. */
+  public static ofLink(link: IConstruct): GcpLinkResources {
+    const found = attached<() => GcpLinkResources>(link, LINK_RESOURCES);
+    if (!found) throw new Error(`${link.node.path} has no GCP resources: it is not a CloudLink`);
+    return found();
+  }
+
   private constructor() {}
 }
 
@@ -111,4 +136,9 @@ export function recordNetwork(network: IConstruct, resources: () => GcpNetworkRe
 /** Records what a cluster made (the renderer's side of GcpResources). */
 export function recordCluster(cluster: IConstruct, resources: () => GcpClusterResources): void {
   attach(cluster, CLUSTER_RESOURCES, resources);
+}
+
+/** Records what a link's GCP side made. */
+export function recordLink(link: IConstruct, resources: () => GcpLinkResources): void {
+  attach(link, LINK_RESOURCES, resources);
 }

@@ -1,6 +1,7 @@
 import { Annotations, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
+import { CloudLinkPlan, LinkPlanner, LinkRecord, LinkRequest } from './link-plan';
 import { PlannedRange } from './plan';
 import { PlanFile } from './plan-file';
 import { PolicyViolation } from './rule';
@@ -24,6 +25,12 @@ export interface EstateMember extends INetwork {
   _summary(): string;
   /** The network's plan file. @internal */
   readonly _planFile: PlanFile;
+}
+
+/** What an estate needs of each of its links (the CloudLink construct implements it). */
+export interface EstateLink {
+  /** Stages the link's record in its plan file. @internal */
+  _record(): void;
 }
 
 /** The estates of one app, kept on its root construct (no module state). */
@@ -90,6 +97,8 @@ export class Estate {
   }
 
   private readonly members: EstateMember[] = [];
+  private readonly links: EstateLink[] = [];
+  private linkPlanner?: LinkPlanner;
   private revision = 0;
   private checked?: Checked;
 
@@ -109,6 +118,31 @@ export class Estate {
   /** Marks every result computed so far as stale (a range, a cluster or a rule was added). */
   public changed(): void {
     this.revision++;
+  }
+
+  /**
+   * Plans a link's ASNs and tunnel ranges for the whole estate: every link the plan files of
+   * its networks record is held first, so a new link never takes a recorded one's ranges.
+   */
+  public planLink(request: LinkRequest): CloudLinkPlan {
+    if (!this.linkPlanner) {
+      const records = new Map<string, LinkRecord>();
+      const files = new Set(this.members.map((m) => m._planFile));
+      for (const file of files) for (const [path, record] of file.links()) records.set(path, record);
+      this.linkPlanner = new LinkPlanner(records);
+    }
+    return this.linkPlanner.plan(request);
+  }
+
+  /** The links planned so far. */
+  public linkPlans(): CloudLinkPlan[] {
+    return this.linkPlanner?.plans() ?? [];
+  }
+
+  /** Adds a link: its record is written with the networks' when nothing blocks. */
+  public joinLink(link: EstateLink): void {
+    this.links.push(link);
+    this.changed();
   }
 
   /** Places every pending range of every network. */
@@ -137,6 +171,7 @@ export class Estate {
     if (!checked.written && !checked.blocking) {
       checked.written = true;
       for (const m of this.members) m._record();
+      for (const l of this.links) l._record();
       this.members[0]._strategy.reporter.write(this.name, this.members, this.estates.networks());
     }
     const subjects = member._subjects();

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ICloud } from './cloud';
 import { Egress, Ingress } from './gateways';
+import { CloudLinkPlan } from './link-plan';
 import { NetworkModel, NetworkPlan, PodRouting, RangeRole } from './plan';
 import { PolicyViolation, RuleDescription } from './rule';
 
@@ -85,6 +86,16 @@ export interface ICluster extends IConstruct {
 }
 
 /** The range `name` asked for `owner`; an error when none was (a cloud layer and its profile disagree). */
+/** A GCP network joined to an AWS network of its estate (CloudLink), as the renderers see it. */
+export interface ICloudLink extends IConstruct {
+  /** The GCP network: its VPC holds the HA VPN gateway and the Cloud Router. */
+  readonly gcp: INetwork;
+  /** The AWS network: its transit gateway holds the VPN connections. */
+  readonly aws: INetwork;
+  /** The planned ASNs and tunnel inside ranges. */
+  readonly plan: CloudLinkPlan;
+}
+
 export function askedRange(owner: IConstruct & { readonly askedRanges: IAskedRange[] }, name: string): IAskedRange {
   const found = owner.askedRanges.find((r) => r.name === name);
   if (!found) throw new Error(`[${owner.node.path}] no ${name} range was asked for: the cloud's profile must ask for every range its renderer builds`);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileError, withLock, writeAtomically } from './plan-file-lock';
 import { Cidr } from '../ipam';
+import { LinkRecord } from './link-plan';
 
 /** Ranges one address pool holds, owner -> CIDR. */
 export type PoolRecords = Record<string, string>;
@@ -32,6 +33,8 @@ export interface PlanFileContent {
   readonly '//'?: string;
   readonly version: number;
   readonly networks: Record<string, NetworkRecords>;
+  /** CloudLinks by path: their ASNs and tunnel inside ranges (version 3). */
+  readonly links?: Record<string, LinkRecord>;
 }
 
 /** A range adopted into a network, as `Network`'s `reserved` prop takes it. */
@@ -50,12 +53,18 @@ export interface PlanFileOptions {
   readonly deferred?: boolean;
 }
 
-/** Versions this code reads. Version 2 adds `reserved` to a network and makes its `cidr` optional. */
-export const PLAN_FILE_VERSIONS = [1, 2];
+/**
+ * Versions this code reads. Version 2 adds `reserved` to a network and makes its `cidr`
+ * optional; version 3 adds `links`. A file is written in the lowest version that holds it, so
+ * an older release refuses a file it would lose records of rather than rewrite it.
+ */
+export const PLAN_FILE_VERSIONS = [1, 2, 3];
 const NOTE = 'Written by cdktf-kube-networks at synth. Commit it: synth reuses every range recorded here, so no subnet moves.';
 /** Names of adopted ranges: what `Network`'s `reserved` prop accepts. */
 export const RESERVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*$/;
 const RECOVER = 'repair it from version control, or delete it to plan afresh';
+/** `1, 2 or 3`, for messages. */
+const VERSIONS_TEXT = `${PLAN_FILE_VERSIONS.slice(0, -1).join(', ')} or ${PLAN_FILE_VERSIONS[PLAN_FILE_VERSIONS.length - 1]}`;
 
 
 /**
@@ -87,10 +96,12 @@ export class PlanFile {
     }
     for (const plans of byFile.values()) {
       const entries = plans.flatMap((p) => [...p.staged.entries()]);
-      const written = writeNetworks(plans[0].file, entries);
+      const links = plans.flatMap((p) => [...p.stagedLinks.entries()]);
+      const written = writeNetworks(plans[0].file, entries, links);
       for (const p of plans) {
         p.content = written;
         p.staged.clear();
+        p.stagedLinks.clear();
       }
     }
     return [...byFile.keys()];
@@ -102,6 +113,7 @@ export class PlanFile {
   }
 
   private readonly staged = new Map<string, NetworkRecords>();
+  private readonly stagedLinks = new Map<string, LinkRecord>();
 
   private constructor(public readonly file: string, private content: PlanFileContent, public readonly deferred: boolean) {}
 
@@ -127,6 +139,17 @@ export class PlanFile {
     return Object.keys(this.content.networks).sort();
   }
 
+  /** The links the file records, by path. */
+  public links(): ReadonlyMap<string, LinkRecord> {
+    return new Map(Object.entries(this.content.links ?? {}));
+  }
+
+  /** Replaces the record of link `path` (written like `save`: at once, or staged when deferred). */
+  public saveLink(path: string, record: LinkRecord): void {
+    this.stagedLinks.set(path, record);
+    if (!this.deferred) this.commit();
+  }
+
   /** The pools the file records for `network`, by key. */
   public pools(network: string): string[] {
     return Object.keys(this.content.networks[network]?.pools ?? {}).sort();
@@ -143,31 +166,36 @@ export class PlanFile {
 
   /** True when saves are staged and not written yet. */
   public hasPending(): boolean {
-    return this.staged.size > 0;
+    return this.staged.size > 0 || this.stagedLinks.size > 0;
   }
 
   /** Writes the staged saves (one locked write); nothing to do when none are staged. */
   public commit(): void {
-    if (this.staged.size === 0) return;
-    this.content = writeNetworks(this.file, [...this.staged.entries()]);
+    if (!this.hasPending()) return;
+    this.content = writeNetworks(this.file, [...this.staged.entries()], [...this.stagedLinks.entries()]);
     this.staged.clear();
+    this.stagedLinks.clear();
   }
 
   /** Forgets the staged saves. */
   public discard(): void {
     this.staged.clear();
+    this.stagedLinks.clear();
   }
 }
 
-/** Replaces the cidr and pools of each network of `entries` in `file`, under the lock; returns what was written. */
-function writeNetworks(file: string, entries: Array<[string, NetworkRecords]>): PlanFileContent {
+/**
+ * Replaces the cidr and pools of each network of `entries`, and each link of `links`, in
+ * `file`, under the lock; returns what was written. Everything else the file holds stays.
+ */
+function writeNetworks(file: string, entries: Array<[string, NetworkRecords]>, links: Array<[string, LinkRecord]> = []): PlanFileContent {
   return updatePlanFile(file, (current) => {
     const networks = { ...current.networks };
     for (const [network, { cidr, pools }] of entries) {
       const reserved = current.networks[network]?.reserved;
       networks[network] = reserved ? { cidr, pools, reserved } : { cidr, pools };
     }
-    return { version: current.version, networks };
+    return { ...current, networks, links: { ...current.links, ...Object.fromEntries(links) } };
   });
 }
 
@@ -240,13 +268,15 @@ function checkContent(content: unknown, file: string): PlanFileContent {
   const version = content.version;
   if (!PLAN_FILE_VERSIONS.includes(version as number)) {
     if (typeof version === 'number' && Number.isInteger(version) && version > Math.max(...PLAN_FILE_VERSIONS)) {
-      throw new Error(`plan file ${file} is version ${version}, newer than this cdktf-kube-networks reads (${PLAN_FILE_VERSIONS.join(' or ')}): upgrade cdktf-kube-networks, or ${RECOVER}`);
+      throw new Error(`plan file ${file} is version ${version}, newer than this cdktf-kube-networks reads (${VERSIONS_TEXT}): upgrade cdktf-kube-networks, or ${RECOVER}`);
     }
-    throw new Error(`plan file ${file} is not a plan file of version ${PLAN_FILE_VERSIONS.join(' or ')} ("version" is ${version === undefined ? 'missing' : typeName(version)}): ${RECOVER}`);
+    throw new Error(`plan file ${file} is not a plan file of version ${VERSIONS_TEXT} ("version" is ${version === undefined ? 'missing' : typeName(version)}): ${RECOVER}`);
   }
   for (const key of Object.keys(content)) {
-    if (!['//', 'version', 'networks'].includes(key)) throw wrong(`field "${key}"`, 'is unknown (a plan file has "//", "version" and "networks")');
+    const known = (version as number) >= 3 ? ['//', 'version', 'networks', 'links'] : ['//', 'version', 'networks'];
+    if (!known.includes(key)) throw wrong(`field "${key}"`, `is unknown in a version ${version} plan file (known: ${known.map((k) => `"${k}"`).join(', ')})`);
   }
+  if (content.links !== undefined) checkLinks(content.links, wrong);
   if (!isObject(content.networks)) throw wrong('"networks"', `is ${typeName(content.networks)}, not an object of networks`);
   for (const [network, entry] of Object.entries(content.networks)) {
     const where = at('networks', network);
@@ -285,6 +315,28 @@ function checkContent(content: unknown, file: string): PlanFileContent {
   return content as unknown as PlanFileContent;
 }
 
+function checkLinks(links: unknown, wrong: (where: string, what: string) => Error): void {
+  if (!isObject(links)) throw wrong('"links"', `is ${typeName(links)}, not an object of link path -> { gcp, aws, asn, tunnels }`);
+  for (const [link, entry] of Object.entries(links)) {
+    const where = at('links', link);
+    if (link === '') throw wrong(where, 'has an empty link path');
+    if (!isObject(entry)) throw wrong(where, `is ${typeName(entry)}, not an object with "gcp", "aws", "asn" and "tunnels"`);
+    for (const key of Object.keys(entry)) {
+      if (!['gcp', 'aws', 'asn', 'tunnels'].includes(key)) throw wrong(`${where} field "${key}"`, 'is unknown (known: gcp, aws, asn, tunnels)');
+    }
+    for (const side of ['gcp', 'aws']) {
+      if (typeof entry[side] !== 'string' || entry[side] === '') throw wrong(`${where}.${side}`, `is ${typeName(entry[side])}, not a network path`);
+    }
+    if (!isObject(entry.asn)) throw wrong(`${where}.asn`, `is ${typeName(entry.asn)}, not an object with "gcp" and "aws" ASNs`);
+    for (const side of ['gcp', 'aws']) {
+      const asn = entry.asn[side];
+      if (typeof asn !== 'number' || !Number.isInteger(asn) || asn < 1) throw wrong(`${where}.asn.${side}`, `is ${typeName(asn)}, not an ASN (a positive integer)`);
+    }
+    if (!isObject(entry.tunnels)) throw wrong(`${where}.tunnels`, `is ${typeName(entry.tunnels)}, not an object of tunnel -> inside /30`);
+    for (const [tunnel, cidr] of Object.entries(entry.tunnels)) checkCidr(cidr, `${where}.tunnels${at('', tunnel)}`, wrong);
+  }
+}
+
 function checkCidr(value: unknown, where: string, wrong: (where: string, what: string) => Error): void {
   if (typeof value !== 'string') throw wrong(where, `is ${typeName(value)}, not a CIDR string such as "10.0.0.0/16"`);
   try {
@@ -301,8 +353,10 @@ export function serializePlanFile(content: PlanFileContent): string {
     const reserved = entry.reserved && Object.keys(entry.reserved).length > 0 ? entry.reserved : undefined;
     networks[name] = { ...(entry.cidr !== undefined ? { cidr: entry.cidr } : {}), pools: entry.pools, ...(reserved ? { reserved } : {}) };
   }
+  const links = content.links && Object.keys(content.links).length > 0 ? content.links : undefined;
   const needsV2 = Object.values(networks).some((n) => n.reserved || n.cidr === undefined);
-  return JSON.stringify(sortKeys({ '//': NOTE, 'version': needsV2 ? 2 : 1, networks }), null, 2) + '\n';
+  const version = links ? 3 : needsV2 ? 2 : 1;
+  return JSON.stringify(sortKeys({ '//': NOTE, version, networks, ...(links ? { links } : {}) }), null, 2) + '\n';
 }
 
 /**

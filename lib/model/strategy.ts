@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ICloud } from './cloud';
-import { IArchipelago, ICluster, INetwork } from './interfaces';
+import { IArchipelago, ICloudLink, ICluster, INetwork } from './interfaces';
 import { NetworkModel, NetworkPlan, PlanSuppression, RangeRole } from './plan';
 import { IPolicyRule, PolicyViolation } from './rule';
 
@@ -76,6 +76,27 @@ export interface CloudRenderer {
   onArchipelago(archipelago: IArchipelago): void;
   /** At the end of every cluster's constructor. */
   onCluster(cluster: ICluster): void;
+
+  /**
+   * A CloudLink's VPN side, first (GCP): the HA VPN gateway. Returns the public address of
+   * each of its interfaces (tokens resolved at deploy).
+   */
+  openLink?(link: ICloudLink): string[];
+  /**
+   * A CloudLink's transit side (AWS): VPN connections from the transit gateway to
+   * `gatewayAddresses`. Returns each tunnel's outside address and pre-shared key, in order.
+   */
+  answerLink?(link: ICloudLink, gatewayAddresses: string[]): LinkTunnelEnd[];
+  /** A CloudLink's VPN side, last (GCP): tunnels to `ends`, BGP sessions, route advertisements. */
+  closeLink?(link: ICloudLink, ends: LinkTunnelEnd[]): void;
+}
+
+/** The far end of one tunnel, as the transit side made it. */
+export interface LinkTunnelEnd {
+  /** The tunnel's outside (public) address on the transit side. */
+  readonly address: string;
+  /** Its IKE pre-shared key (sensitive; a token). */
+  readonly presharedKey: string;
 }
 
 /** Checks resolved plans against the rules (the policy layer's side). */
