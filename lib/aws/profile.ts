@@ -1,6 +1,6 @@
 import { IngressKind } from '../model/gateways';
 import { IArchipelago, ICluster } from '../model/interfaces';
-import { NetworkModel, RangeRole } from '../model/plan';
+import { NetworkModel, PlannedRange, RangeRole } from '../model/plan';
 import { Cidr, isRfc1918 } from '../ipam';
 import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
 import { EDGE_RANGE, edgePrefix, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
@@ -35,6 +35,11 @@ export class AwsProfile implements CloudProfile {
   }
 
   public readonly smallestZoneSubnet = SMALLEST_BLOCK;
+
+  /** The transit gateway routes nodes, pods and gateway subnets; EKS service ranges are virtual, edge blocks stay in their VPC. */
+  public linkCarries(range: PlannedRange): boolean {
+    return range.role !== RangeRole.SERVICE && range.name !== EDGE_RANGE;
+  }
 
   public avoid(role: RangeRole): AvoidedSpace[] {
     // Service ranges are virtual; every other range of a cluster becomes a block of its VPC.

@@ -4,7 +4,7 @@ import { CloudProvider } from './cloud';
 import { planError } from './errors';
 import { Estate, EstateMember } from './estate';
 import { ICloudLink, INetwork } from './interfaces';
-import { CloudLinkPlan, LINK_TUNNEL_COUNTS, LinkPlanError, linkRecord } from './link-plan';
+import { CloudLinkPlan, GCP_ROUTERS_PER_REGION, LINK_TUNNEL_COUNTS, LinkPlanError, linkRecord } from './link-plan';
 
 /** The BGP ASNs of a CloudLink, when not planned. */
 export interface CloudLinkAsns {
@@ -81,6 +81,10 @@ export class CloudLink extends Construct implements ICloudLink {
     const twin = linksOf(gcp).find((l) => l.aws === aws);
     if (twin) {
       throw planError(this, 'LINK-001', `${gcp.node.path} and ${aws.node.path} are joined already by ${twin.node.path}: one link carries every route between two networks — give it more tunnels instead`);
+    }
+    const routers = linksOf(gcp).length + 2; // the links', this one's, the Cloud NAT's
+    if (routers > GCP_ROUTERS_PER_REGION) {
+      throw planError(this, 'LINK-005', `${gcp.node.path} has ${linksOf(gcp).length} links already: with this one and its Cloud NAT it would need ${routers} Cloud Routers in ${gcp.cloud.region}, and GCP allows ${GCP_ROUTERS_PER_REGION} per network and region — join the AWS networks to one transit gateway network, or link from another GCP network`);
     }
     for (const side of ['gcp', 'aws'] as const) {
       const asn = props.bgpAsn?.[side];

@@ -172,7 +172,7 @@ export class Estate {
       checked.written = true;
       for (const m of this.members) m._record();
       for (const l of this.links) l._record();
-      this.members[0]._strategy.reporter.write(this.name, this.members, this.estates.networks());
+      this.members[0]._strategy.reporter.write(this.name, this.members, this.estates.networks(), this.linkPlans());
     }
     const subjects = member._subjects();
     const at = subject.node.path;

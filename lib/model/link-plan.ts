@@ -1,5 +1,4 @@
 import { AddressError, AddressPool, Cidr } from '../ipam';
-import { CloudProvider } from './cloud';
 import { NetworkPlan, PlannedRange, RangeRole, RangeSource } from './plan';
 import { RuleDescription, Severity } from './rule';
 
@@ -33,15 +32,19 @@ export const AWS_RESERVED_CUSTOMER_ASNS: Readonly<Record<number, string>> = { 72
 /** Where the GCP side's ASN is chosen from when none is given or recorded. */
 const GCP_ASN_FIRST = 65000;
 
+/** Cloud Routers a VPC network may have in one region (Cloud Router "Quotas and limits": a system limit). */
+export const GCP_ROUTERS_PER_REGION = 5;
+
 /** Tunnel counts a link can have: one AWS VPN connection (2 tunnels) or two (4, GCP's 99.99% topology). */
 export const LINK_TUNNEL_COUNTS = [2, 4];
 
 /** The rules a CloudLink enforces while it is built, for the catalog and the README. */
 export const LINK_RULES: RuleDescription[] = [
-  { id: 'LINK-001', severity: Severity.ERROR, statement: 'A CloudLink joins a Network on Cloud.gcp() (`gcp`) to a Network on Cloud.aws() (`aws`) of the same estate, once, with 2 or 4 tunnels' },
-  { id: 'LINK-002', severity: Severity.ERROR, statement: 'BGP ASNs are valid and distinct: the AWS side (the transit gateway\'s amazon_side_asn) is private (64512-65534, 4200000000-4294967294) and one per transit gateway; the GCP side (Cloud Router, AWS customer gateway) is 1-4294967294, not 23456 or 65535, not reserved by AWS in the region' },
-  { id: 'LINK-003', severity: Severity.ERROR, statement: 'Tunnel inside ranges are distinct /30s of 169.254.0.0/16, none of AWS\'s reserved ones (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)' },
-  { id: 'LINK-004', severity: Severity.ERROR, statement: 'A recorded link keeps its ASNs, and a transit gateway already built keeps its ASN: changing either replaces gateways and drops every tunnel' },
+  { id: 'LINK-001', severity: Severity.ERROR, statement: 'A CloudLink joins a Network on Cloud.gcp() (`gcp`) to a Network on Cloud.aws() (`aws`) of the same estate, once, with 2 or 4 tunnels.' },
+  { id: 'LINK-002', severity: Severity.ERROR, statement: 'BGP ASNs are valid and distinct: the AWS side (the transit gateway\'s amazon_side_asn) is private (64512-65534, 4200000000-4294967294) and one per transit gateway; the GCP side (Cloud Router, AWS customer gateway) is 1-4294967294, not 23456 or 65535, not reserved by AWS in the region.' },
+  { id: 'LINK-003', severity: Severity.ERROR, statement: 'Tunnel inside ranges are distinct /30s of 169.254.0.0/16, none of AWS\'s reserved ones (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30).' },
+  { id: 'LINK-004', severity: Severity.ERROR, statement: 'A recorded link keeps its ASNs, and a transit gateway already built keeps its ASN: changing either replaces gateways and drops every tunnel.' },
+  { id: 'LINK-005', severity: Severity.ERROR, statement: 'A GCP network has at most 5 Cloud Routers in a region (a system limit): one for its Cloud NAT and one per link, so at most 4 links.' },
 ];
 
 /** A link's problem, with the rule it breaks. */
@@ -241,10 +244,10 @@ const ADVERTISED: ReadonlySet<RangeRole> = new Set([RangeRole.NODE, RangeRole.PO
  * The ranges `plan`'s network advertises over a link: what is routable in its own space —
  * node ranges, flat pod and service ranges, gateway subnets (proxy, NAT, exposed API
  * endpoints) — never island or archipelago private ranges, reserved ranges or unclaimed
- * records. On AWS, service ranges stay out: the transit gateway routes nodes, pods and
- * gateway subnets only (EKS service addresses are virtual).
+ * records; and of those, what the cloud's hub carries (`carries`, the cloud profile's
+ * `linkCarries`: on AWS the transit gateway routes neither EKS's virtual service ranges nor
+ * the VPCs' edge blocks).
  */
-export function advertisedRanges(plan: NetworkPlan): PlannedRange[] {
-  return plan.ranges.filter((r) => r.routable && r.space === plan.path && !r.recordOf && ADVERTISED.has(r.role)
-    && !(plan.cloud === CloudProvider.AWS && r.role === RangeRole.SERVICE));
+export function advertisedRanges(plan: NetworkPlan, carries: (range: PlannedRange) => boolean = () => true): PlannedRange[] {
+  return plan.ranges.filter((r) => r.routable && r.space === plan.path && !r.recordOf && ADVERTISED.has(r.role) && carries(r));
 }

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { ICloud } from './cloud';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from './interfaces';
-import { NetworkModel, NetworkPlan, PlanSuppression, RangeRole } from './plan';
+import { CloudLinkPlan } from './link-plan';
+import { NetworkModel, NetworkPlan, PlannedRange, PlanSuppression, RangeRole } from './plan';
 import { IPolicyRule, PolicyViolation } from './rule';
 
 // What a cloud object brings to the model (the aws-cdk IIpAddresses pattern): the model asks
@@ -59,6 +60,11 @@ export interface CloudProfile {
    * beside the pods. `taken` are ranges it must not overlap: the estate's networks, islandCidr, reserved.
    */
   islandServiceSpace(islandCidr: string, taken: readonly string[]): string | undefined;
+  /**
+   * Whether the cloud carries `range` (routable, in the network's own space) across a
+   * CloudLink: what its hub actually routes. @default - every such node, pod, service and gateway range
+   */
+  linkCarries?(range: PlannedRange): boolean;
 }
 
 /** A space the planner keeps a role out of. */
@@ -121,9 +127,9 @@ export interface PlanChecker {
 export interface PlanReporter {
   /**
    * Writes the report of every network of the estate `name` (and of the estate, when it has
-   * several); `everyNetwork` is every network of the app, whatever its estate.
+   * several, with its links); `everyNetwork` is every network of the app, whatever its estate.
    */
-  write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[]): void;
+  write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[], links?: readonly CloudLinkPlan[]): void;
   /** Writes what needs every stack's Terraform (each estate's reachability matrix), once the whole app synthesized into `outdir`. */
   afterSynth(outdir: string): void;
 }

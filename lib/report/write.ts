@@ -4,16 +4,18 @@ import { App, TerraformStack } from 'cdktf';
 import { INetwork } from '../model/interfaces';
 import { PlanReporter } from '../model/strategy';
 import { verifyNetworkModel, VerifyResult } from '../verify';
+import { CloudLinkPlan } from '../model/link-plan';
 import { AddressReport, buildReport } from './data';
+import { linkReports, renderLinksMarkdown, renderLinksSvg } from './links';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
 
 /** Writes every report of an estate at synth, once its plan passed every blocking rule. */
 export class ReportWriter implements PlanReporter {
-  public write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[]): void {
+  public write(name: string, networks: readonly INetwork[], everyNetwork: readonly INetwork[], links: readonly CloudLinkPlan[] = []): void {
     const reports = new Map(networks.map((n) => [n, buildReport(n.plan, n.violations(), n.checkedRules())]));
     for (const [network, report] of reports) writeNetwork(network, report, everyNetwork);
-    if (networks.length > 1) writeEstate(name, networks, reports);
+    if (networks.length > 1) writeEstate(name, networks, reports, links);
   }
 
   public afterSynth(outdir: string): void {
@@ -78,12 +80,14 @@ function writeNetwork(network: INetwork, report: AddressReport, everyNetwork: re
  * When an estate spans several networks (stacks, clouds), writes one report of them all at
  * the root of the output: `address-plan-estate-<estate>.md`, `.json` and `.svg`.
  */
-function writeEstate(name: string, networks: readonly INetwork[], reports: Map<INetwork, AddressReport>): void {
+function writeEstate(name: string, networks: readonly INetwork[], reports: Map<INetwork, AddressReport>, linkPlans: readonly CloudLinkPlan[]): void {
   const ordered = [...networks].sort((a, b) => (a.node.path < b.node.path ? -1 : 1)).map((n) => reports.get(n)!);
+  const links = linkReports(linkPlans, new Map(networks.map((n) => [n.node.path, n])));
   const base = path.join(App.of(networks[0]).outdir, `address-plan-estate-${name.replace(/[^A-Za-z0-9_.-]/g, '-')}`);
-  fs.writeFileSync(`${base}.md`, `# Estate ${name}\n\n` + ordered.map(renderMarkdown).join('\n\n---\n\n') + '\n');
-  fs.writeFileSync(`${base}.json`, JSON.stringify({ estate: name, networks: ordered }, null, 2) + '\n');
-  fs.writeFileSync(`${base}.svg`, stackSvgs(ordered.map(renderSvg)));
+  const markdown = [...ordered.map(renderMarkdown), ...(links.length ? [renderLinksMarkdown(links)] : [])];
+  fs.writeFileSync(`${base}.md`, `# Estate ${name}\n\n` + markdown.join('\n\n---\n\n') + '\n');
+  fs.writeFileSync(`${base}.json`, JSON.stringify({ estate: name, networks: ordered, ...(links.length ? { links } : {}) }, null, 2) + '\n');
+  fs.writeFileSync(`${base}.svg`, stackSvgs([...ordered.map(renderSvg), ...(links.length ? [renderLinksSvg(links)] : [])]));
 }
 
 /** One SVG of several, one under the other (nested <svg> elements keep their own coordinates). */

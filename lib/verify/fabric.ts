@@ -87,6 +87,11 @@ export interface Fabric {
   exits(vpc: string, allowed: readonly Cidr[]): Step[];
   /** Firewall rules of `vpc` that admit a source in `cidr`-space outside `inside` to `dest`: [rule, source, ports]. */
   openings(dest: Endpoint, inside: readonly Cidr[]): Array<{ resource: string; source: string; ports: Ports }>;
+  /**
+   * Leaves `from` through its network's hub spoke, for routes a hybrid spoke (a CloudLink's
+   * tunnels) brings to every spoke: where it arrives is the hub. GCP only.
+   */
+  towardsHub?(from: Place, source: Cidr): Trip;
   /** The network (VPC) a cluster's nodes live in. */
   vpcOf(endpoint: Endpoint): string | undefined;
   /** What is missing for a declared gateway of `nodes`' cluster (LOAD_BALANCER on `ports`, or PROXY); undefined when it is all there. */

@@ -113,6 +113,16 @@ export class GcpFabric implements Fabric {
     return { source, natted: false, steps, missing: { text: `no spoke of ${dest.label}'s network on the hubs of ${vpc}`, resource: mine[0].address } };
   }
 
+  public towardsHub(from: Place, source: Cidr): Trip {
+    const spoke = this.spokes.find((s) => s.vpc === from.vpc);
+    if (!spoke) return { source, natted: false, steps: [], missing: { text: `${from.vpc} is no spoke of a hub`, resource: from.vpc } };
+    const via: Step = { text: `spoke ${spoke.address} -> hub ${spoke.hub}`, resource: spoke.hub };
+    const nat = this.natFor(from, source, 'PRIVATE');
+    const at: Place = { kind: 'main', vpc: this.mainVpc };
+    if (nat) return { at, source: nat.range, natted: true, steps: [via, { text: `private NAT ${nat.resource} as ${nat.range}`, resource: nat.resource }] };
+    return { at, source, natted: false, steps: [via] };
+  }
+
   public returns(at: Place, source: Cidr, home: Place): Step | undefined {
     if (at.kind === 'internet' || home.kind === 'internet') return undefined;
     if (at.vpc === home.vpc) return undefined;

@@ -29,6 +29,8 @@ export const PROMISES: Record<string, string> = {
   'VERIFY-010': 'archipelago: member pods reach every other member\'s pods directly',
   'VERIFY-011': 'island and archipelago: every declared gateway is reachable from the main network',
   'VERIFY-012': 'every cluster: its nodes and pods reach each other',
+  'VERIFY-013': 'linked networks: flat pods of each network reach the flat pods of the other directly across the CloudLink',
+  'VERIFY-014': 'linked networks: no island, archipelago or isolated private range is advertised across the CloudLink',
 };
 
 /** Checks every promise of the clusters of `plan` on `fabric`. */

@@ -31,20 +31,21 @@ export interface PairReach {
   readonly best: Reach;
 }
 
+/** Where `from`'s packets to `to` start and with what address: island pods leaving their island take their node's (ip-masq-agent), when that is the declared egress. */
+export function leaving(fabric: Fabric, from: Endpoint, to: Endpoint): { source: Cidr; places: Place[]; masqueraded: boolean } {
+  const c = from.cluster;
+  if (from.role === 'pods' && c && (c.model === 'ISLAND' || c.model === 'ARCHIPELAGO') && c.egress === 'MASQUERADE' && !sameIsland(c, to.cluster)) {
+    const source = Cidr.parse(c.nodeCidr);
+    return { source, places: fabric.places({ ...from, role: 'nodes', cidr: source }), masqueraded: true };
+  }
+  return { source: from.cidr, places: fabric.places(from), masqueraded: false };
+}
+
 const NONE = (missing: Step, steps: readonly Step[] = []): Reach => ({ kind: 'NONE', ports: NO_PORTS, steps, missing });
 
 /** Evaluates `from` -> `to` over `fabric`. */
 export function reach(fabric: Fabric, from: Endpoint, to: Endpoint): PairReach {
-  let source = from.cidr;
-  let places = fabric.places(from);
-  let masqueraded = false;
-  // Island pods leaving their island take their node's address (ip-masq-agent), when that is the declared egress.
-  const c = from.cluster;
-  if (from.role === 'pods' && c && (c.model === 'ISLAND' || c.model === 'ARCHIPELAGO') && c.egress === 'MASQUERADE' && !sameIsland(c, to.cluster)) {
-    source = Cidr.parse(c.nodeCidr);
-    places = fabric.places({ ...from, role: 'nodes', cidr: source });
-    masqueraded = true;
-  }
+  const { source, places, masqueraded } = leaving(fabric, from, to);
   const each = places.length
     ? places.map((place) => one(fabric, from, to, place, source, masqueraded))
     : [NONE({ text: `no subnet of the stack holds ${from.label}` })];

@@ -13,12 +13,26 @@ export interface NetworkUnderTest {
   readonly plan: PlanNetwork;
   readonly stack: string;
   readonly fabric: Fabric;
+  /** The stack's Terraform. */
+  readonly tf?: TfStack;
 }
 
-/** Networks of one estate, verified and drawn together. */
+/** A link named by the estate report, with the Terraform of the stack it was synthesized in. */
+export interface LinkUnderTest {
+  readonly path: string;
+  /** Path of the GCP network. */
+  readonly gcp: string;
+  /** Path of the AWS network. */
+  readonly aws: string;
+  /** The link's stack; undefined when no stack of the output holds it. */
+  readonly tf?: TfStack;
+}
+
+/** Networks of one estate, verified and drawn together, and the links between them. */
 export interface EstateUnderTest {
   readonly estate: string;
   readonly networks: readonly NetworkUnderTest[];
+  readonly links: readonly LinkUnderTest[];
 }
 
 /** The fabric of `plan`'s cloud over `tf`. */
@@ -35,15 +49,17 @@ export function readOutdir(outdir: string): EstateUnderTest[] {
     throw new Error(`verify: ${outdir} has no stacks/ folder — pass a cdktf.out directory (run cdktf synth first) or a stack's JSON`);
   }
   const networks: NetworkUnderTest[] = [];
+  const stacks = new Map<string, TfStack>();
   for (const name of fs.readdirSync(stacksDir).sort()) {
     const dir = path.join(stacksDir, name);
     const tfFile = path.join(dir, 'cdk.tf.json');
     if (!fs.existsSync(tfFile)) continue;
     const tf = TfStack.parse(fs.readFileSync(tfFile, 'utf8'), tfFile);
+    stacks.set(name, tf);
     const plans = fs.readdirSync(dir).filter((f) => /^address-plan(-.+)?\.json$/.test(f)).sort();
     for (const file of plans) {
       const plan = parsePlan(fs.readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file));
-      networks.push({ plan, stack: name, fabric: fabricFor(tf, plan) });
+      networks.push({ plan, stack: name, fabric: fabricFor(tf, plan), tf });
     }
   }
   if (!networks.length) {
@@ -51,11 +67,16 @@ export function readOutdir(outdir: string): EstateUnderTest[] {
   }
   // Estates of several networks have a file at the root; a lone network is an estate of its own.
   const estateOf = new Map<string, string>();
+  const links = new Map<string, LinkUnderTest[]>();
   for (const file of fs.readdirSync(outdir).filter((f) => /^address-plan-estate-.+\.json$/.test(f))) {
-    const json = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8')) as { estate: string; networks: Array<{ network: string }> };
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8')) as {
+      estate: string; networks: Array<{ network: string }>; links?: Array<{ path: string; gcp: { network: string }; aws: { network: string } }>;
+    };
     for (const n of json.networks ?? []) estateOf.set(n.network, json.estate);
+    // The report names the links; what they are made of is read from the link's stack.
+    links.set(json.estate, (json.links ?? []).map((l) => ({ path: l.path, gcp: l.gcp.network, aws: l.aws.network, tf: stacks.get(l.path.split('/')[0]) })));
   }
-  return group(networks, (n) => estateOf.get(n.plan.network) ?? n.plan.network);
+  return group(networks, (n) => estateOf.get(n.plan.network) ?? n.plan.network, links);
 }
 
 /** One stack's JSON (what Testing.synth returns) with the address plans of its networks. */
@@ -66,13 +87,14 @@ export function readSynth(synth: string, addressPlans: readonly string[]): Estat
   }
   const networks = addressPlans.map((text, i) => {
     const plan = parsePlan(text, `addressPlans[${i}]`);
-    return { plan, stack: tf.name, fabric: fabricFor(tf.rebase(plan.network.split('/')[0]), plan) };
+    const rebased = tf.rebase(plan.network.split('/')[0]);
+    return { plan, stack: tf.name, fabric: fabricFor(rebased, plan), tf: rebased };
   });
   return group(networks, () => tf.name);
 }
 
-function group(networks: NetworkUnderTest[], key: (n: NetworkUnderTest) => string): EstateUnderTest[] {
+function group(networks: NetworkUnderTest[], key: (n: NetworkUnderTest) => string, links: ReadonlyMap<string, LinkUnderTest[]> = new Map()): EstateUnderTest[] {
   const estates = new Map<string, NetworkUnderTest[]>();
   for (const n of networks) estates.set(key(n), [...(estates.get(key(n)) ?? []), n]);
-  return [...estates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([estate, members]) => ({ estate, networks: members }));
+  return [...estates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([estate, members]) => ({ estate, networks: members, links: links.get(estate) ?? [] }));
 }

@@ -1,5 +1,6 @@
 // The reachability verifier: proves the network models from the synthesized Terraform JSON.
 import { buildMatrix, matrixMarkdown, matrixSvg } from './matrix';
+import { checkLinkPromises } from './link';
 import { checkPromises, PROMISES } from './promises';
 import { EstateUnderTest, readOutdir, readSynth } from './read';
 
@@ -123,15 +124,11 @@ export class NetworkVerifier {
  */
 export function verifyNetworkModel(input: VerifyInput): VerifyResult {
   const estates = estatesOf(input);
-  const findings: VerifyFinding[] = [];
-  for (const estate of estates) {
-    for (const n of estate.networks) {
-      for (const f of checkPromises(n.plan, n.fabric)) {
-        const at = f.resource ? ` [${f.resource}]` : '';
-        findings.push({ ...f, promise: PROMISES[f.id], message: `${f.id} ${f.network}: ${f.from} -> ${f.to}: ${f.found}${at}` });
-      }
-    }
-  }
+  const raw = estates.flatMap((estate) => [...estate.networks.flatMap((n) => checkPromises(n.plan, n.fabric)), ...checkLinkPromises(estate)]);
+  const findings: VerifyFinding[] = raw.map((f) => {
+    const at = f.resource ? ` [${f.resource}]` : '';
+    return { ...f, promise: PROMISES[f.id], message: `${f.id} ${f.network}: ${f.from} -> ${f.to}: ${f.found}${at}` };
+  });
   return {
     ok: findings.length === 0,
     findings,

@@ -3,9 +3,10 @@
 // getters, by model), tunnel ranges and ASNs are planned once and recorded, and bad links fail
 // with their rule ids.
 import * as fs from 'fs';
-import { Testing } from 'cdktf';
+import * as path from 'path';
+import { App, Testing } from 'cdktf';
 import { Archipelago, CloudLink, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../../lib';
-import { estate } from '../support';
+import { estate, tempDir } from '../support';
 import { synthAll, twoClouds } from './support';
 
 type Resources = Record<string, Record<string, unknown>>;
@@ -241,6 +242,15 @@ describe('LINK-001 and LINK-002: what cannot be linked', () => {
     expect(new CloudLink(e.linkStack, 'three', { gcp: g2, aws: e.aws }).plan.asn.aws).toBe(65100);
   });
 
+  test('LINK-005: a fifth link from one GCP network would need a sixth Cloud Router', () => {
+    const e = twoClouds();
+    const aws = [1, 2, 3, 4, 5].map((i) => new Network(e.awsStack, `aws-${i}`, { cidr: `172.${15 + i}.0.0/16`, cloud: e.aws.cloud, estate: 'enterprise', planFile: e.planFile, frozen: false }));
+    aws.slice(0, 4).forEach((n, i) => new CloudLink(e.linkStack, `link-${i + 1}`, { gcp: e.gcp, aws: n }));
+    expect(() => new CloudLink(e.linkStack, 'link-5', { gcp: e.gcp, aws: aws[4] })).toThrow(
+      '[enterprise-link/link-5] LINK-005: enterprise-gcp/main has 4 links already: with this one and its Cloud NAT it would need 6 Cloud Routers in europe-west1, and GCP allows 5 per network and region',
+    );
+  });
+
   test('a valid link passes every rule: the estate synthesizes', () => {
     const e = linked();
     for (const stack of [e.gcpStack, e.awsStack, e.linkStack]) expect(() => Testing.synth(stack, true)).not.toThrow();
@@ -251,5 +261,33 @@ describe('LINK-001 and LINK-002: what cannot be linked', () => {
     const e = estate();
     new FlatCluster(e.stack, 'web', { network: e.network });
     expect(Testing.synth(e.stack, true)).not.toContain('link-');
+  });
+});
+
+describe('the estate report draws the link', () => {
+  test('Markdown, JSON and SVG name the tunnels, the ASNs and what each side advertises', () => {
+    const outdir = tempDir();
+    const e = twoClouds({ app: new App({ outdir }) });
+    const batch = new IslandCluster(e.gcpStack, 'batch', { network: e.gcp });
+    const web = new FlatCluster(e.gcpStack, 'web', { network: e.gcp });
+    const payments = new FlatCluster(e.awsStack, 'payments', { network: e.aws });
+    new CloudLink(e.linkStack, 'gcp-aws', { gcp: e.gcp, aws: e.aws });
+    e.app.synth();
+    const base = path.join(outdir, 'address-plan-estate-enterprise');
+    const json = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
+    const [link] = json.links;
+    expect(link.path).toBe('enterprise-link/gcp-aws');
+    expect(link.tunnels.map((t: { insideCidr: string }) => t.insideCidr)).toEqual(['169.254.0.4/30', '169.254.0.8/30', '169.254.0.12/30', '169.254.0.16/30']);
+    const gcpAdvertised = link.gcp.advertised.map((r: { cidr: string }) => r.cidr).sort();
+    expect(gcpAdvertised).toEqual([web.nodeCidr, web.podCidr, web.serviceCidr, batch.nodeCidr].sort());
+    // AWS: nodes and pods, not the (virtual) service range.
+    expect(link.aws.advertised.map((r: { cidr: string }) => r.cidr).sort()).toEqual([payments.nodeCidr, payments.podCidr].sort());
+    const markdown = fs.readFileSync(`${base}.md`, 'utf8').split('# Links')[1];
+    expect(markdown).toContain('## enterprise-link/gcp-aws');
+    expect(markdown).toContain('| tunnel-1 | `169.254.0.4/30` | `169.254.0.5` | `169.254.0.6` |');
+    expect(markdown).not.toContain(batch.podCidr);
+    const svg = fs.readFileSync(`${base}.svg`, 'utf8');
+    expect(svg).toContain('Link enterprise-link/gcp-aws');
+    expect(svg.match(/<line /g)?.length).toBeGreaterThanOrEqual(4);
   });
 });

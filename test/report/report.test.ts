@@ -97,7 +97,9 @@ describe('the estate report', () => {
     expect(md).toContain('# Address plan of enterprise-aws/main');
     expect(md).toContain('# Address plan of enterprise-gcp/main');
     const svg = fs.readFileSync(`${base}.svg`, 'utf8');
-    expect(svg.match(/<svg\b/g)).toHaveLength(3);
+    // The outer picture, one per network, and the link between them.
+    expect(svg.match(/<svg\b/g)).toHaveLength(4);
+    expect(svg).toContain('Link enterprise-link/gcp-aws');
     expect(svg).toContain('Address plan of enterprise-aws/main');
     expect(svg).toContain('Address plan of enterprise-gcp/main');
   });

@@ -36,8 +36,19 @@ test('networks of one estate are read together; lone networks are estates of the
   expect(estates).toContain('talk-island/main');
   const enterprise = result.estates.find((e) => e.estate === 'enterprise')!;
   expect(enterprise.endpoints).toEqual(expect.arrayContaining(['enterprise-gcp/web pods', 'enterprise-aws/payments pods']));
-  // No interconnect between the clouds is synthesized: nothing crosses.
-  expect(cellOf('enterprise', 'enterprise-gcp/web pods', 'enterprise-aws/payments pods')).toBe('NONE');
+});
+
+test.each([
+  // Across the CloudLink of examples/multicloud.ts: routable ranges cross, private ones never.
+  ['enterprise-gcp/web pods', 'enterprise-aws/payments pods', 'DIRECT'],
+  ['enterprise-aws/payments pods', 'enterprise-gcp/web pods', 'DIRECT'],
+  ['enterprise-gcp/batch pods', 'enterprise-aws/payments pods', 'MASQUERADED'],
+  ['enterprise-aws/analytics pods', 'enterprise-gcp/web pods', 'MASQUERADED'],
+  ['enterprise-gcp/web pods', 'enterprise-aws/analytics pods', 'NONE'],
+  ['enterprise-aws/payments pods', 'enterprise-gcp/batch pods', 'NONE'],
+  ['on-prem 10.255.0.0/16', 'enterprise-gcp/web pods', 'NONE'],
+])('enterprise, across the link: %s -> %s is %s', (from, to, kind) => {
+  expect(cellOf('enterprise', from, to)).toBe(kind);
 });
 
 test.each([
