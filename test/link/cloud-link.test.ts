@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
-import { Archipelago, CloudLink, FlatCluster, Ingress, IslandCluster, IsolatedCluster, Network } from '../../lib';
+import { Archipelago, AwsResources, CloudLink, FlatCluster, GcpResources, Ingress, IslandCluster, IsolatedCluster, Network } from '../../lib';
 import { estate, tempDir } from '../support';
 import { synthAll, twoClouds } from './support';
 
@@ -290,4 +290,13 @@ describe('the estate report draws the link', () => {
     expect(svg).toContain('Link enterprise-link/gcp-aws');
     expect(svg.match(/<line /g)?.length).toBeGreaterThanOrEqual(4);
   });
+});
+
+test('GcpResources.ofLink and AwsResources.ofLink give what each side made', () => {
+  const e = linked();
+  const gcp = GcpResources.ofLink(e.link);
+  expect(gcp.tunnels).toHaveLength(4);
+  expect(gcp.spoke).toBeDefined(); // batch is an island: the hub exists
+  expect(AwsResources.ofLink(e.link).vpnConnections).toHaveLength(2);
+  expect(() => AwsResources.ofLink(e.web)).toThrow('enterprise-gcp/web has no AWS resources: it is not a CloudLink');
 });

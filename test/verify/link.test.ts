@@ -3,25 +3,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
 import { verifyNetworkModel } from '../../lib';
 import { multiCloudExample } from '../../examples/multicloud';
+import { synthExamples } from './support';
 
-const COMMITTED = path.join(__dirname, '..', '..', 'examples', 'cidr-plan.lock.json');
-
-/** examples/multicloud.ts synthesized into a fresh cdktf.out. */
-function synthMulticloud(): string {
-  process.env.CHECKPOINT_DISABLE = '1';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-link-'));
-  const planFile = path.join(dir, 'cidr-plan.lock.json');
-  fs.copyFileSync(COMMITTED, planFile);
-  const app = new App({ outdir: path.join(dir, 'cdktf.out') });
-  multiCloudExample(app, planFile);
-  app.synth();
-  return path.join(dir, 'cdktf.out');
-}
-
-const pristine = synthMulticloud();
+const pristine = synthExamples(multiCloudExample);
 
 /** A copy of the synthesized output with the link stack's JSON changed by `edit`. */
 function mutated(edit: (tf: { resource: Record<string, Record<string, Record<string, unknown>>> }) => void): string {

@@ -7,14 +7,14 @@ import { allExamples } from '../../examples/main';
 
 const COMMITTED = path.join(__dirname, '..', '..', 'examples', 'cidr-plan.lock.json');
 
-/** Synthesizes every example (on a copy of the committed plan file) into a fresh cdktf.out; returns its path. */
-export function synthExamples(): string {
+/** Synthesizes the examples `build` makes (every one by default, on a copy of the committed plan file) into a fresh cdktf.out; returns its path. */
+export function synthExamples(build: (app: App, planFile: string) => unknown = allExamples): string {
   process.env.CHECKPOINT_DISABLE = '1';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-'));
   const planFile = path.join(dir, 'cidr-plan.lock.json');
   fs.copyFileSync(COMMITTED, planFile);
   const app = new App({ outdir: path.join(dir, 'cdktf.out') });
-  allExamples(app, planFile);
+  build(app, planFile);
   app.synth();
   return path.join(dir, 'cdktf.out');
 }
