@@ -11,6 +11,7 @@ import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { IslandNetwork } from './island-network';
 import { gcpName } from './names';
 import { ICluster } from '../model/interfaces';
+import { refOf } from './refs';
 
 /** What the gateways of one cluster made. */
 export interface GatewayResources {
@@ -45,7 +46,7 @@ export function renderIngress(cluster: ICluster, island: IslandNetwork, subnet: 
     // One active proxy-only subnet per network and region (GCP-LB-001): archipelago members share the first.
     island.proxySubnet ??= new ComputeSubnetwork(cluster, 'proxy-subnetwork', {
       name: gcpName(cluster, 'proxy'),
-      network: island.vpc.id,
+      network: refOf(island.vpc, 'id'),
       region: cluster.network.cloud.region,
       purpose: 'REGIONAL_MANAGED_PROXY',
       role: 'ACTIVE',
@@ -95,7 +96,7 @@ function loadBalancer(cluster: ICluster, island: IslandNetwork, subnet: ComputeS
     ports,
     ipAddress: address.address,
     backendService: backend.id,
-    network: island.vpc.id,
+    network: refOf(island.vpc, 'id'),
     subnetwork: subnet.id,
   });
   const nodes = laterList(() => [cluster.nodeCidr]);

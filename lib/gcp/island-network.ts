@@ -9,6 +9,7 @@ import { later, laterList } from '../model/tokens';
 import { MainNetwork } from './main-network';
 import { gcpName } from './names';
 import { PRIVATE_NAT } from './profile';
+import { refOf } from './refs';
 
 /**
  * The VPC network of an island (or of an archipelago): its own network, because GCP
@@ -66,7 +67,7 @@ export class IslandNetwork {
     this.router ??= new ComputeRouter(this.owner, 'router', {
       name: gcpName(this.owner, 'router'),
       region: this.main.region,
-      network: this.vpc.id,
+      network: refOf(this.vpc, 'id'),
     });
     return this.router;
   }
@@ -88,7 +89,7 @@ export class IslandNetwork {
       const owner = this.owner;
       this.privateNatSubnet = new ComputeSubnetwork(this.owner, 'private-nat-subnet', {
         name: gcpName(this.owner, 'private-nat'),
-        network: this.vpc.id,
+        network: refOf(this.vpc, 'id'),
         region: this.main.region,
         purpose: 'PRIVATE_NAT',
         ipCidrRange: later(() => askedRange(owner, PRIVATE_NAT).cidr),

@@ -6,6 +6,7 @@ import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-con
 import { gcpName } from './names';
 import { GcpNetworkResources, recordNetwork } from './resources';
 import { INetwork } from '../model/interfaces';
+import { refOf } from './refs';
 
 /**
  * The main network on GCP: a custom-mode VPC for flat clusters, one Cloud NAT for them,
@@ -64,7 +65,7 @@ export class MainNetwork {
       this.router = new ComputeRouter(this.network, 'router', {
         name: gcpName(this.network, 'router'),
         region: this.region,
-        network: this.vpc.id,
+        network: refOf(this.vpc, 'id'),
       });
       this.nat = new ComputeRouterNat(this.network, 'nat', {
         name: gcpName(this.network, 'nat'),

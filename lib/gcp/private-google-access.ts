@@ -4,6 +4,7 @@ import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { Construct } from 'constructs';
 import { gcpName } from './names';
+import { refOf } from './refs';
 
 /** private.googleapis.com: the Google API addresses reachable without the internet (Private Google Access). */
 export const PRIVATE_GOOGLE_APIS = '199.36.153.8/30';
@@ -28,7 +29,7 @@ export interface PrivateGoogleAccessResources {
 export function privateGoogleAccess(scope: Construct, network: ComputeNetwork): PrivateGoogleAccessResources {
   const route = new ComputeRoute(scope, 'google-apis-route', {
     name: gcpName(scope, 'google-apis'),
-    network: network.id,
+    network: refOf(network, 'id'),
     destRange: PRIVATE_GOOGLE_APIS,
     nextHopGateway: 'default-internet-gateway',
     description: 'Private Google Access: private.googleapis.com only, no other destination',
@@ -42,7 +43,7 @@ export function privateGoogleAccess(scope: Construct, network: ComputeNetwork): 
       dnsName: `${domain}.`,
       visibility: 'private',
       description: `${domain} through private.googleapis.com (Private Google Access)`,
-      privateVisibilityConfig: { networks: [{ networkUrl: network.id }] },
+      privateVisibilityConfig: { networks: [{ networkUrl: refOf(network, 'id') }] },
     });
     zones.push(zone);
     // googleapis.com answers at private.googleapis.com; the registries at their apex.

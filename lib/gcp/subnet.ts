@@ -4,6 +4,7 @@ import { PodRouting } from '../model/plan';
 import { later } from '../model/tokens';
 import { gcpName } from './names';
 import { ICluster } from '../model/interfaces';
+import { refOf } from './refs';
 
 /** Secondary range names: stable, so a GKE cluster can be handed them. */
 export const POD_RANGE_NAME = 'pods';
@@ -18,7 +19,7 @@ export function clusterSubnet(cluster: ICluster, network: ComputeNetwork): Compu
   const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
   return new ComputeSubnetwork(cluster, 'subnetwork', {
     name: gcpName(cluster),
-    network: network.id,
+    network: refOf(network, 'id'),
     region: cluster.network.cloud.region,
     ipCidrRange: later(() => cluster.nodeCidr),
     privateIpGoogleAccess: true,
