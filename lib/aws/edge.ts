@@ -13,6 +13,7 @@ import { Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole, AwsSubnet, AwsSubnetRole } from './resources';
 import { AwsVpc, BlockSource } from './vpc';
+import { refOf } from '../model/refs';
 
 /** Every destination outside the VPC. */
 const INTERNET = '0.0.0.0/0';
@@ -40,7 +41,7 @@ export class Edge {
     this.transitSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.TRANSIT_GATEWAY, 'transit-gateway', zone, () => slots()[i].transitGateway));
     this.publicSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.PUBLIC, 'public', zone, () => slots()[i].public));
 
-    this.internetGateway = new InternetGateway(owner, 'internet-gateway', { vpcId: vpc.vpc.id, tags: tagsFor(owner, 'igw') });
+    this.internetGateway = new InternetGateway(owner, 'internet-gateway', { vpcId: refOf(vpc.vpc, 'id'), tags: tagsFor(owner, 'igw') });
     const publicTable = vpc.addRouteTable(owner, 'public-route-table', AwsRouteTableRole.PUBLIC);
     vpc.addRoute(owner, 'public-route-table-internet', publicTable, { destinationCidrBlock: INTERNET, gatewayId: this.internetGateway.id });
     for (const s of this.publicSubnets) vpc.useTable(s, publicTable);
@@ -62,7 +63,7 @@ export class Edge {
     this.attachment = transit.attach(owner, vpc.vpc, this.transitSubnets.map((s) => s.subnet.id));
     for (const [i, zone] of zones.entries()) {
       const table = vpc.addRouteTable(owner, `private-route-table-${zone}`, AwsRouteTableRole.PRIVATE, zone);
-      this.toNetwork(owner, `private-route-table-${zone}`, table, { transitGatewayId: transit.gateway.id });
+      this.toNetwork(owner, `private-route-table-${zone}`, table, { transitGatewayId: refOf(transit.gateway, 'id') });
       vpc.addRoute(owner, `private-route-table-${zone}-internet`, table, { destinationCidrBlock: INTERNET, natGatewayId: this.publicNat(zone).id });
       this.privateTables.set(zone, table);
       vpc.useTable(this.transitSubnets[i], table);

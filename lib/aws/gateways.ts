@@ -11,6 +11,7 @@ import { allowAllOut, allowIn } from './security';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
 import { ICluster } from '../model/interfaces';
+import { refOf } from '../model/refs';
 
 /** Ports an L7 proxy listens on. */
 const PROXY_PORTS = [80, 443];
@@ -43,7 +44,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
       loadBalancerType: 'network',
       internal: true,
       subnets,
-      securityGroups: [group.id],
+      securityGroups: [refOf(group, 'id')],
       tags: tagsFor(cluster, 'nlb'),
     });
     out.networkLoadBalancer = nlb;
@@ -53,7 +54,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
         port,
         protocol: 'TCP',
         targetType: 'ip',
-        vpcId: vpc.vpc.id,
+        vpcId: refOf(vpc.vpc, 'id'),
         tags: tagsFor(cluster, 'nlb', String(port)),
       });
       out.targetGroups.push(targets);
@@ -76,7 +77,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
       loadBalancerType: 'application',
       internal: true,
       subnets: w.proxySubnets.map((s) => s.subnet.id),
-      securityGroups: [group.id],
+      securityGroups: [refOf(group, 'id')],
       tags: tagsFor(cluster, 'alb'),
     });
     out.applicationLoadBalancer = alb;

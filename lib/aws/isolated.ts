@@ -5,6 +5,7 @@ import { allowAllOut, allowIn } from './security';
 import { sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
 import { ICluster } from '../model/interfaces';
+import { refOf } from '../model/refs';
 
 /**
  * Isolated: a VPC of private subnets only, on a route table with nothing but the VPC — no
@@ -25,8 +26,8 @@ export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsCl
   if (!api) return clusterResources(cluster, vpc, w, cni, {});
   const attachment = transit.attach(cluster, vpc.vpc, [api.subnet.id]);
   const apiTable = vpc.addRouteTable(cluster, 'api-endpoint-route-table', AwsRouteTableRole.API_ENDPOINT, api.availabilityZone);
-  vpc.addRoute(cluster, 'api-endpoint-route-table-network', apiTable, { destinationCidrBlock: network.cidr, transitGatewayId: transit.gateway.id, dependsOn: [attachment] });
-  transit.forEachPeer((peer) => vpc.addRoute(cluster, `api-endpoint-route-table-${peer.id}`, apiTable, { destinationCidrBlock: peer.cidr, transitGatewayId: transit.gateway.id, dependsOn: [attachment] }));
+  vpc.addRoute(cluster, 'api-endpoint-route-table-network', apiTable, { destinationCidrBlock: network.cidr, transitGatewayId: refOf(transit.gateway, 'id'), dependsOn: [attachment] });
+  transit.forEachPeer((peer) => vpc.addRoute(cluster, `api-endpoint-route-table-${peer.id}`, apiTable, { destinationCidrBlock: peer.cidr, transitGatewayId: refOf(transit.gateway, 'id'), dependsOn: [attachment] }));
   vpc.useTable(api, apiTable);
   vpc.recordHubRoute(cluster, transit.route(cluster, 'hub-route-api-endpoint', api.cidrBlock, attachment));
   const group = vpc.addSecurityGroup(cluster, 'api-endpoint-sg', `Exposed API endpoint of ${cluster.node.path}`);

@@ -11,6 +11,7 @@ import { tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNetworkResources } from './resources';
 import { INetwork } from '../model/interfaces';
+import { refOf } from '../model/refs';
 
 /**
  * The main network's hub: a transit gateway with one route table of its own. Default
@@ -46,7 +47,7 @@ export class Transit {
       tags: tagsFor(network, 'tgw'),
     });
     this.routeTable = new Ec2TransitGatewayRouteTable(network, 'transit-gateway-routes', {
-      transitGatewayId: this.gateway.id,
+      transitGatewayId: refOf(this.gateway, 'id'),
       tags: tagsFor(network, 'tgw-routes'),
     });
   }
@@ -54,7 +55,7 @@ export class Transit {
   /** Attaches `vpc` in `subnetIds` (one per zone), associated with the hub's route table. */
   public attach(scope: Construct, vpc: Vpc, subnetIds: string[]): Ec2TransitGatewayVpcAttachment {
     const attachment = new Ec2TransitGatewayVpcAttachment(scope, 'transit-gateway-attachment', {
-      transitGatewayId: this.gateway.id,
+      transitGatewayId: refOf(this.gateway, 'id'),
       vpcId: vpc.id,
       subnetIds,
       dnsSupport: 'enable',
@@ -63,8 +64,8 @@ export class Transit {
       tags: tagsFor(scope),
     });
     new Ec2TransitGatewayRouteTableAssociation(scope, 'transit-gateway-association', {
-      transitGatewayAttachmentId: attachment.id,
-      transitGatewayRouteTableId: this.routeTable.id,
+      transitGatewayAttachmentId: refOf(attachment, 'id'),
+      transitGatewayRouteTableId: refOf(this.routeTable, 'id'),
     });
     return attachment;
   }
@@ -73,8 +74,8 @@ export class Transit {
   public route(scope: Construct, id: string, destination: string, attachment: Ec2TransitGatewayVpcAttachment): Ec2TransitGatewayRoute {
     return new Ec2TransitGatewayRoute(scope, id, {
       destinationCidrBlock: destination,
-      transitGatewayAttachmentId: attachment.id,
-      transitGatewayRouteTableId: this.routeTable.id,
+      transitGatewayAttachmentId: refOf(attachment, 'id'),
+      transitGatewayRouteTableId: refOf(this.routeTable, 'id'),
     });
   }
 

@@ -4,6 +4,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import { tagsFor } from './names';
 import { AwsVpc } from './vpc';
+import { refOf } from '../model/refs';
 
 /** Where allowed traffic comes from: a range, or the members of a security group. */
 export type Source = { readonly cidr: string } | { readonly group: SecurityGroup };
@@ -17,13 +18,13 @@ export interface TcpPorts {
 /** Allows `source` into `group` (on TCP `ports`, or everything). */
 export function allowIn(scope: Construct, id: string, group: SecurityGroup, source: Source, description: string, ports?: TcpPorts): VpcSecurityGroupIngressRule {
   return new VpcSecurityGroupIngressRule(scope, id, {
-    securityGroupId: group.id,
+    securityGroupId: refOf(group, 'id'),
     description,
     ipProtocol: ports ? 'tcp' : '-1',
     fromPort: ports?.from,
     toPort: ports?.to,
     cidrIpv4: 'cidr' in source ? source.cidr : undefined,
-    referencedSecurityGroupId: 'group' in source ? source.group.id : undefined,
+    referencedSecurityGroupId: 'group' in source ? refOf(source.group, 'id') : undefined,
     tags: tagsFor(scope, id),
   });
 }
@@ -31,7 +32,7 @@ export function allowIn(scope: Construct, id: string, group: SecurityGroup, sour
 /** Lets `group` send anywhere (routes decide what is reachable). */
 export function allowAllOut(scope: Construct, id: string, group: SecurityGroup): VpcSecurityGroupEgressRule {
   return new VpcSecurityGroupEgressRule(scope, `${id}-egress`, {
-    securityGroupId: group.id,
+    securityGroupId: refOf(group, 'id'),
     description: 'Anywhere the routes lead',
     ipProtocol: '-1',
     cidrIpv4: '0.0.0.0/0',

@@ -15,6 +15,7 @@ import { blocksOf, shapeOf, ZoneSubnet, zoneSubnets } from './layout';
 import { tagsFor } from './names';
 import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
 import { INetwork } from '../model/interfaces';
+import { refOf } from '../model/refs';
 
 /** A planned range that becomes VPC blocks: its size now, its value at synth. */
 export interface BlockSource {
@@ -82,7 +83,7 @@ export class AwsVpc {
       tags: tagsFor(owner),
     });
     for (let i = 1; i < count; i++) {
-      const association = new VpcIpv4CidrBlockAssociation(owner, `block-${i}`, { vpcId: this.vpc.id, cidrBlock: later(() => ordered()[i]) });
+      const association = new VpcIpv4CidrBlockAssociation(owner, `block-${i}`, { vpcId: refOf(this.vpc, 'id'), cidrBlock: later(() => ordered()[i]) });
       this.blocks.push({ owner, item: association });
       this.initialAssociations.push(association);
     }
@@ -95,7 +96,7 @@ export class AwsVpc {
     for (let i = 0; i < count; i++) {
       const stem = source.id.endsWith('block') ? source.id : `${source.id}-block`;
       const id = count > 1 ? `${stem}-${i + 1}` : stem;
-      const association = new VpcIpv4CidrBlockAssociation(scope, id, { vpcId: this.vpc.id, cidrBlock: later(() => sourceBlocks(source, Cidr.parse(source.cidr()))[i].toString()) });
+      const association = new VpcIpv4CidrBlockAssociation(scope, id, { vpcId: refOf(this.vpc, 'id'), cidrBlock: later(() => sourceBlocks(source, Cidr.parse(source.cidr()))[i].toString()) });
       this.blocks.push({ owner: scope, item: association });
       made.push(association);
     }
@@ -117,7 +118,7 @@ export class AwsVpc {
   /** One subnet. */
   public addSubnet(scope: Construct, props: { id: string; role: AwsSubnetRole; zone: string; cidr: string; dependsOn?: ITerraformDependable[] }): AwsSubnet {
     const subnet = new Subnet(scope, props.id, {
-      vpcId: this.vpc.id,
+      vpcId: refOf(this.vpc, 'id'),
       cidrBlock: props.cidr,
       availabilityZone: props.zone,
       dependsOn: props.dependsOn?.length ? props.dependsOn : undefined,
@@ -130,20 +131,20 @@ export class AwsVpc {
 
   /** A route table for `role` (in `zone`). */
   public addRouteTable(scope: Construct, id: string, role: AwsRouteTableRole, zone?: string): RouteTable {
-    const routeTable = new RouteTable(scope, id, { vpcId: this.vpc.id, tags: tagsFor(scope, id) });
+    const routeTable = new RouteTable(scope, id, { vpcId: refOf(this.vpc, 'id'), tags: tagsFor(scope, id) });
     this.tables.push({ owner: scope, item: { role, availabilityZone: zone, routeTable } });
     return routeTable;
   }
 
   /** A route in `table`. */
   public addRoute(scope: Construct, id: string, table: RouteTable, route: Omit<RouteConfig, 'routeTableId'>): Route {
-    return new Route(scope, id, { ...route, routeTableId: table.id });
+    return new Route(scope, id, { ...route, routeTableId: refOf(table, 'id') });
   }
 
   /** Puts `subnet` on `table` (the association sits beside the subnet). */
   public useTable(subnet: AwsSubnet, table: RouteTable): void {
     const scope = subnet.subnet.node.scope as Construct;
-    new RouteTableAssociation(scope, `${subnet.subnet.node.id}-routes`, { subnetId: subnet.subnet.id, routeTableId: table.id });
+    new RouteTableAssociation(scope, `${subnet.subnet.node.id}-routes`, { subnetId: refOf(subnet.subnet, 'id'), routeTableId: refOf(table, 'id') });
   }
 
   /** A security group with no rules yet. */
@@ -151,7 +152,7 @@ export class AwsVpc {
     const group = new SecurityGroup(scope, id, {
       name: tagsFor(scope, id).Name,
       description,
-      vpcId: this.vpc.id,
+      vpcId: refOf(this.vpc, 'id'),
       revokeRulesOnDelete: true,
       tags: tagsFor(scope, id),
     });

@@ -2,7 +2,7 @@ import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { Construct } from 'constructs';
 import { gcpName } from './names';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /** Where Google's health checks come from; backends must let them in (Google's health-check docs). */
 export const HEALTH_CHECK_RANGES = ['35.191.0.0/16', '130.211.0.0/22'];

@@ -11,7 +11,7 @@ import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { IslandNetwork } from './island-network';
 import { gcpName } from './names';
 import { ICluster } from '../model/interfaces';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /** What the gateways of one cluster made. */
 export interface GatewayResources {

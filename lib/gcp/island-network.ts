@@ -9,7 +9,7 @@ import { later, laterList } from '../model/tokens';
 import { MainNetwork } from './main-network';
 import { gcpName } from './names';
 import { PRIVATE_NAT } from './profile';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /**
  * The VPC network of an island (or of an archipelago): its own network, because GCP

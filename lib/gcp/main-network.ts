@@ -6,7 +6,7 @@ import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-con
 import { gcpName } from './names';
 import { GcpNetworkResources, recordNetwork } from './resources';
 import { INetwork } from '../model/interfaces';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /**
  * The main network on GCP: a custom-mode VPC for flat clusters, one Cloud NAT for them,

@@ -4,7 +4,7 @@ import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { Construct } from 'constructs';
 import { gcpName } from './names';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /** private.googleapis.com: the Google API addresses reachable without the internet (Private Google Access). */
 export const PRIVATE_GOOGLE_APIS = '199.36.153.8/30';

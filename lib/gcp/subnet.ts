@@ -4,7 +4,7 @@ import { PodRouting } from '../model/plan';
 import { later } from '../model/tokens';
 import { gcpName } from './names';
 import { ICluster } from '../model/interfaces';
-import { refOf } from './refs';
+import { refOf } from '../model/refs';
 
 /** Secondary range names: stable, so a GKE cluster can be handed them. */
 export const POD_RANGE_NAME = 'pods';

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { attach, attached } from '../model/attached';
+import { attach, attached } from './attached';
 
 // One token per attribute of a resource. cdktf makes a new reference — and captures a full
 // stack trace for it — on every read of an attribute; a VPC's id is read by every subnet and
