@@ -11,6 +11,12 @@ export interface GcpCloudProps {
    */
   readonly region: string;
   /**
+   * The region is newer than the library's table of GCP regions (lib/clouds/regions.ts): take
+   * it anyway. Its name must still be well formed.
+   * @default false - a region the table does not hold is refused (INPUT-003), naming the nearest ones
+   */
+  readonly unlistedRegion?: boolean;
+  /**
    * Plan a routable /28 for each cluster's private GKE control plane
    * (`master_ipv4_cidr_block`, GCP-GKE-010), exposed as `GcpResources.of(cluster).masterIpv4CidrBlock`.
    * @default false

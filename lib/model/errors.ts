@@ -20,3 +20,20 @@ export function orFail<T>(scope: IConstruct, ruleId: string, fn: () => T): T {
     throw e;
   }
 }
+
+/** A value as a message shows it: JSON where it can be, `String()` otherwise. */
+export function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** What a value is, for "is a string, not a number": `a string`, `an object`, `null`, `an array`. */
+export function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
