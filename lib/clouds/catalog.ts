@@ -21,8 +21,8 @@ export class RuleCatalog {
   }
 
   /**
-   * The rules of what a user writes (INPUT-*, and PLAN-001 and PLAN-004), checked where it is
-   * written or at synth; always errors, never suppressible.
+   * The rules of what a user writes (INPUT-*, and MODEL-010, PLAN-001 and PLAN-004), checked
+   * where it is written or at synth; always errors, never suppressible.
    */
   public static inputRules(): RuleDescription[] {
     return sorted(INPUT_RULES);

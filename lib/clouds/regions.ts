@@ -178,8 +178,7 @@ export function checkZones(table: RegionTable, region: string, zones: unknown): 
   const foreign = (zones as string[]).filter((zone) => (known ? !known.includes(zone) : !new RegExp(`^${region}[a-z]$`).test(zone)));
   if (foreign.length > 0) {
     const valid = known ? `the zones of ${region} are ${known.join(', ')}` : `a zone of ${region} is its name and a lower-case letter`;
-    const near = known ? ` (nearest to ${shown(foreign[0])}: ${nearest(foreign[0], known).join(', ')})` : '';
-    throw fail(`availabilityZones ${shown(foreign)} ${foreign.length === 1 ? 'is not a zone' : 'are not zones'} of region ${region}: ${valid}${near}`);
+    throw fail(`availabilityZones ${shown(foreign)} ${foreign.length === 1 ? 'is not a zone' : 'are not zones'} of region ${region}: ${valid}`);
   }
 }
 

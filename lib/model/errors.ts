@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { AddressError } from '../ipam';
+import { AddressError, Cidr } from '../ipam';
 
 /**
  * An error in what the user wrote, raised while the constructs are built:
@@ -36,4 +36,15 @@ export function typeOf(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A range prop parsed (INPUT-001): a value that is not a string is named as such (`podCidr {} is
+ * an object, not a string`), a string that is no CIDR as the address layer says.
+ */
+export function parseRange(scope: IConstruct, prop: string, value: unknown): Cidr {
+  if (typeof value !== 'string') {
+    throw planError(scope, 'INPUT-001', `${prop} ${shown(value)} is ${typeOf(value)}, not a string: write the range as a string, e.g. '10.0.0.0/16'`);
+  }
+  return orFail(scope, 'INPUT-001', () => Cidr.parse(value, prop));
 }

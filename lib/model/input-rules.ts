@@ -6,7 +6,7 @@ import { RuleDescription, Severity } from './rule';
 // messages read `[construct path] ID: prop value ... : fix` (a factory names itself instead of
 // a path: `Cloud.aws: INPUT-003: ...`).
 
-/** The input rules, for the catalog and the README ("What the library refuses"). */
+/** The input rules (and the model and plan rules checked where the value is written), for the catalog and the README ("What the library refuses"). */
 export const INPUT_RULES: readonly RuleDescription[] = [
   {
     id: 'INPUT-001',
@@ -17,8 +17,8 @@ export const INPUT_RULES: readonly RuleDescription[] = [
     id: 'INPUT-002',
     severity: Severity.ERROR,
     statement: 'A prop has its type (numbers whole and within their limits, strings that are strings), objects come from their factories ' +
-      '(Cloud, Ingress, Egress, PodRouting), custom rules have an id, statement, severity and check that does not throw, ' +
-      'and a suppression names a rule that exists and may be suppressed.',
+      '(Cloud, Ingress, Egress, PodRouting), a custom rule has an id, a statement, a Severity and a check (a check that throws fails ' +
+      'synth under its own rule id), and a suppression names a rule that exists and may be suppressed.',
   },
   {
     id: 'INPUT-003',
@@ -35,6 +35,11 @@ export const INPUT_RULES: readonly RuleDescription[] = [
     id: 'INPUT-005',
     severity: Severity.ERROR,
     statement: 'A cluster or archipelago is built in the stack (and app) of its network.',
+  },
+  {
+    id: 'MODEL-010',
+    severity: Severity.ERROR,
+    statement: 'Only islands, archipelagos and their members take gateways: a flat or isolated cluster given ingress or egress is refused.',
   },
   {
     id: 'PLAN-001',

@@ -76,6 +76,21 @@ export interface CloudRenderer {
   onArchipelago(archipelago: IArchipelago): void;
   /** At the end of every cluster's constructor. */
   onCluster(cluster: ICluster): void;
+  /**
+   * The default provider of the cloud in `network`'s stack and its region, when the region is a
+   * plain string; undefined when there is no such provider or its region is a token (INPUT-004).
+   */
+  providerRegion(network: INetwork): ProviderRegion | undefined;
+}
+
+/** A provider construct's region, as a renderer finds it in a stack. */
+export interface ProviderRegion {
+  /** `GoogleProvider` or `AwsProvider`. */
+  readonly kind: string;
+  /** The provider's construct path. */
+  readonly path: string;
+  /** Its region. */
+  readonly region: string;
 }
 
 /** Checks resolved plans against the rules (the policy layer's side). */
