@@ -38,7 +38,11 @@ export class GcpCloud implements CloudStrategy {
 
   constructor(props: GcpCloudProps, services: CloudServices) {
     this.region = props.region;
-    this.privateControlPlanes = props.privateControlPlanes ?? false;
+    const privateControlPlanes: unknown = props.privateControlPlanes ?? false;
+    if (typeof privateControlPlanes !== 'boolean') {
+      throw new Error(`Cloud.gcp: INPUT-002: privateControlPlanes ${JSON.stringify(privateControlPlanes)} is not a boolean: write privateControlPlanes: true, or leave it out`);
+    }
+    this.privateControlPlanes = privateControlPlanes;
     this.profile = new GcpProfile(this.privateControlPlanes);
     this.renderer = new GcpRenderer();
     this.checker = services.checker;

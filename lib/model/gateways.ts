@@ -75,8 +75,10 @@ export class Ingress {
   public static loadBalancer(props: LoadBalancerIngressProps): Ingress {
     const ports = props?.ports;
     if (!Array.isArray(ports) || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
+      const text = Array.isArray(ports) ? ports.find((p) => typeof p !== 'number') : undefined;
+      const typed = typeof text === 'string' ? ` (${JSON.stringify(text)} is a string, not a number: write ${text} without quotes)` : '';
       throw new Error(
-        `Ingress.loadBalancer: INPUT-002: ports ${JSON.stringify(ports)} must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }`,
+        `Ingress.loadBalancer: INPUT-002: ports ${JSON.stringify(ports)} must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }${typed}`,
       );
     }
     return new Ingress(IngressKind.LOAD_BALANCER, [...new Set(ports)].sort((a, b) => a - b));

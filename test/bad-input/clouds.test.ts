@@ -31,6 +31,8 @@ describe('regions', () => {
       { factory: 'Cloud.aws', id: 'INPUT-003', says: ['region 1', 'a number, not a string'] }],
     ['GCP: unlistedRegion \'yes\'', () => Cloud.gcp({ region: 'us-central1', unlistedRegion: 'yes' as unknown as boolean }),
       { factory: 'Cloud.gcp', id: 'INPUT-002', says: ['unlistedRegion "yes"', 'not a boolean'] }],
+    ['GCP: privateControlPlanes \'true\'', () => Cloud.gcp({ region: 'us-central1', privateControlPlanes: 'true' as unknown as boolean }),
+      { factory: 'Cloud.gcp', id: 'INPUT-002', says: ['privateControlPlanes "true"', 'not a boolean'] }],
     ['AWS: unlistedRegion keeps the name\'s shape', () => Cloud.aws({ region: 'mars', unlistedRegion: true }),
       { factory: 'Cloud.aws', id: 'INPUT-003', says: ['region "mars"', 'is not an AWS region name'] }],
   ]);

@@ -25,7 +25,7 @@ describe('Ingress and Egress factories', () => {
     ['loadBalancer ports [443.5]', () => Ingress.loadBalancer({ ports: [443.5] }),
       { factory: 'Ingress.loadBalancer', id: 'INPUT-002', says: ['ports [443.5]', 'TCP ports'] }],
     ['loadBalancer ports [\'443\']', () => Ingress.loadBalancer({ ports: ['443'] as unknown as number[] }),
-      { factory: 'Ingress.loadBalancer', id: 'INPUT-002', says: ['ports ["443"]', 'TCP ports'] }],
+      { factory: 'Ingress.loadBalancer', id: 'INPUT-002', says: ['ports ["443"]', '"443" is a string, not a number'] }],
     ['loadBalancer without props', () => Ingress.loadBalancer(undefined as unknown as { ports: number[] }),
       { factory: 'Ingress.loadBalancer', id: 'INPUT-002', says: ['ports undefined', 'e.g. { ports: [443] }'] }],
     ['proxy subnetMaskSize 28', () => Ingress.proxy({ subnetMaskSize: 28 }),
