@@ -1,23 +1,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as lib from '../lib';
 import { CloudProvider, RuleCatalog } from '../lib';
 
-/** The README's rules table, as RuleCatalog would write it: every built-in rule of either cloud. */
-export function rulesTable(): string {
-  const gcp = RuleCatalog.rules(CloudProvider.GCP);
-  const aws = RuleCatalog.rules(CloudProvider.AWS);
-  const all = [...gcp, ...aws.filter((r) => !gcp.some((g) => g.id === r.id))].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return [
-    '| id | severity | rule |',
-    '|---|---|---|',
-    ...all.map((r) => `| ${r.id} | ${r.severity.toLowerCase()} | ${r.statement} |`),
-  ].join('\n');
-}
+// The generator's own functions (scripts/readme-rules.js), run over lib/ instead of dist/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RULES, REFUSED, rulesTable, refusedSection, between } = require('../scripts/readme-rules');
 
 test('the README lists every built-in rule as the catalog states it', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const table = readme.split('<!-- rules:start (kept in sync with RuleCatalog by test/readme.test.ts) -->\n')[1]?.split('\n<!-- rules:end -->')[0];
-  expect(table).toBe(rulesTable());
+  expect(between(readme, RULES)).toBe(rulesTable(lib));
+});
+
+test('the README\'s "What the library refuses" is the catalog\'s unsuppressible and input rules, per cloud (npm run docs:rules)', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const section = between(readme, REFUSED);
+  expect(section).toBe(refusedSection(lib));
+  for (const provider of [CloudProvider.GCP, CloudProvider.AWS]) {
+    for (const rule of RuleCatalog.unsuppressible(provider)) expect(section).toContain(`| ${rule.id} | ${rule.statement} |`);
+  }
+  expect(RuleCatalog.inputRules().map((r) => r.id)).toEqual(expect.arrayContaining(['INPUT-001', 'INPUT-002', 'INPUT-003', 'INPUT-004', 'INPUT-005']));
 });
 
 test('the README\'s two commands are the ones .ci/run and package.json implement', () => {

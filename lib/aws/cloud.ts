@@ -13,7 +13,13 @@ export interface AwsCloudProps {
    */
   readonly region: string;
   /**
-   * Availability zones to spread subnets over. EKS needs at least two (AWS-EKS-001).
+   * The region is newer than the library's table of AWS regions (lib/clouds/regions.ts): take
+   * it anyway. Its name must still be well formed, and each zone must be its name and a letter.
+   * @default false - a region the table does not hold is refused (INPUT-003), naming the nearest ones
+   */
+  readonly unlistedRegion?: boolean;
+  /**
+   * Availability zones to spread subnets over, each a zone of the region (INPUT-003). EKS needs at least two (AWS-EKS-001).
    * @default - zones `a` and `b` of the region, e.g. `eu-west-1a` and `eu-west-1b`
    */
   readonly availabilityZones?: string[];
@@ -34,7 +40,7 @@ export interface AwsCloudProps {
 export function vpcBlockQuotaOf(props: AwsCloudProps): number {
   const quota = props.vpcBlockQuota ?? BLOCKS_PER_VPC;
   if (!Number.isInteger(quota) || quota < 1 || quota > 50) {
-    throw new Error(`Cloud.aws: vpcBlockQuota ${JSON.stringify(props.vpcBlockQuota)} must be a whole number from 1 to 50 (AWS's default is ${BLOCKS_PER_VPC}, its ceiling 50)`);
+    throw new Error(`Cloud.aws: INPUT-002: vpcBlockQuota ${JSON.stringify(props.vpcBlockQuota)} must be a whole number from 1 to 50 (AWS's default is ${BLOCKS_PER_VPC}, its ceiling 50)`);
   }
   return quota;
 }
@@ -53,19 +59,11 @@ export class AwsCloud implements CloudStrategy {
 
   constructor(props: AwsCloudProps, services: CloudServices) {
     this.region = props.region;
+    // The zones were checked against the region's (Cloud.aws, INPUT-003); the default is zones a and b.
     const zones = props.availabilityZones ?? [`${props.region}a`, `${props.region}b`];
-    const example = `e.g. ["${props.region}a", "${props.region}b"]`;
-    if (!Array.isArray(zones) || zones.length === 0 || new Set(zones).size !== zones.length || zones.some((zone) => typeof zone !== 'string' || !zone)) {
-      throw new Error(`Cloud.aws: availabilityZones ${JSON.stringify(zones)} must be distinct, non-empty zone names, one or more, ${example}`);
-    }
-    // A zone is its region's name and a letter: a zone of another region (or a typo) would be refused by the API.
-    const foreign = zones.filter((zone) => !new RegExp(`^${props.region}[a-z]$`).test(zone));
-    if (foreign.length > 0) {
-      throw new Error(`Cloud.aws: availabilityZones ${JSON.stringify(foreign)} are not zones of region ${props.region} (a zone is the region's name and a lower-case letter), ${example}`);
-    }
     const natGateways = props.natGateways ?? AwsNatGateways.ONE_PER_ZONE;
     if (!Object.values(AwsNatGateways).includes(natGateways)) {
-      throw new Error(`Cloud.aws: natGateways ${JSON.stringify(natGateways)} is not one of ${Object.values(AwsNatGateways).join(', ')}`);
+      throw new Error(`Cloud.aws: INPUT-002: natGateways ${JSON.stringify(natGateways)} is not one of ${Object.values(AwsNatGateways).join(', ')}`);
     }
     this.availabilityZones = [...zones];
     this.natGateways = natGateways;

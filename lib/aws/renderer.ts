@@ -1,6 +1,7 @@
 import { NetworkModel, PodRouting } from '../model/plan';
 import { planError } from '../model/errors';
-import { CloudRenderer } from '../model/strategy';
+import { CloudRenderer, ProviderRegion } from '../model/strategy';
+import { awsProviderRegion } from './provider-region';
 import { ArchipelagoVpc, renderArchipelago, renderMember } from './archipelago';
 import { renderFlat } from './flat';
 import { renderIsland } from './island';
@@ -27,6 +28,10 @@ export class AwsRenderer implements CloudRenderer {
 
   public onArchipelago(archipelago: IArchipelago): void {
     this.archipelagos.set(archipelago, renderArchipelago(archipelago, this.transit(archipelago.network)));
+  }
+
+  public providerRegion(network: INetwork): ProviderRegion | undefined {
+    return awsProviderRegion(network);
   }
 
   public onCluster(cluster: ICluster): void {

@@ -7,6 +7,7 @@ import { IPolicyRule } from '../model/rule';
 import { Checker } from '../policy/checker';
 import { CORE_RULES } from '../policy/catalog';
 import { ReportWriter } from '../report/write';
+import { AWS_REGIONS, checkRegion, checkZones, GCP_REGIONS } from './regions';
 
 /** Every built-in rule id of every cloud: a suppression of any other id is refused. */
 export function builtInIds(): string[] {
@@ -25,34 +26,24 @@ export const CLOUD_RULES: Readonly<Record<'GCP' | 'AWS', readonly IPolicyRule[]>
 export class Cloud {
   /** Google Cloud in one region. */
   public static gcp(props: GcpCloudProps): ICloud {
-    checkRegion(props?.region, 'Cloud.gcp', GCP_REGION, 'us-central1');
+    checkRegion(GCP_REGIONS, props?.region, props?.unlistedRegion);
     return new GcpCloud(props, { checker: new Checker(GCP_RULES, builtInIds(), GCP_REFUSED), reporter: new ReportWriter() });
   }
 
   /** AWS in one region, over two or more availability zones. */
   public static aws(props: AwsCloudProps): ICloud {
-    checkRegion(props?.region, 'Cloud.aws', AWS_REGION, 'eu-west-1');
+    checkRegion(AWS_REGIONS, props?.region, props?.unlistedRegion);
+    if (props.availabilityZones !== undefined) checkZones(AWS_REGIONS, props.region, props.availabilityZones);
     return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props)), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
   }
 
   private constructor() {}
 }
 
-/** GCP region names: `us-central1`, `europe-west1`, `me-central2` (a continent, a direction and a number). */
-const GCP_REGION = /^[a-z]+-[a-z]+\d+$/;
-/** AWS region names: `eu-west-1`, `us-gov-west-1`, `ap-southeast-2`. */
-const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
-
 /**
  * Rules whose findings the cloud's API refuses outright: a suppression cannot make them deploy,
  * so it is refused (GCP: prohibited ranges, overlapping ranges in one network, a control plane
  * of another size or in the Docker bridge; AWS: VPC block sizes, overlaps and associations, subnet sizes).
  */
-const GCP_REFUSED = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-GKE-010'];
-const AWS_REFUSED = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001'];
-
-function checkRegion(region: unknown, factory: string, pattern: RegExp, example: string): void {
-  if (typeof region !== 'string' || !pattern.test(region)) {
-    throw new Error(`${factory}: region ${JSON.stringify(region)} is not a region name: use one like "${example}"`);
-  }
-}
+export const GCP_REFUSED: readonly string[] = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-GKE-010'];
+export const AWS_REFUSED: readonly string[] = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001'];

@@ -11,6 +11,12 @@ export interface GcpCloudProps {
    */
   readonly region: string;
   /**
+   * The region is newer than the library's table of GCP regions (lib/clouds/regions.ts): take
+   * it anyway. Its name must still be well formed.
+   * @default false - a region the table does not hold is refused (INPUT-003), naming the nearest ones
+   */
+  readonly unlistedRegion?: boolean;
+  /**
    * Plan a routable /28 for each cluster's private GKE control plane
    * (`master_ipv4_cidr_block`, GCP-GKE-010), exposed as `GcpResources.of(cluster).masterIpv4CidrBlock`.
    * @default false
@@ -32,7 +38,11 @@ export class GcpCloud implements CloudStrategy {
 
   constructor(props: GcpCloudProps, services: CloudServices) {
     this.region = props.region;
-    this.privateControlPlanes = props.privateControlPlanes ?? false;
+    const privateControlPlanes: unknown = props.privateControlPlanes ?? false;
+    if (typeof privateControlPlanes !== 'boolean') {
+      throw new Error(`Cloud.gcp: INPUT-002: privateControlPlanes ${JSON.stringify(privateControlPlanes)} is not a boolean: write privateControlPlanes: true, or leave it out`);
+    }
+    this.privateControlPlanes = privateControlPlanes;
     this.profile = new GcpProfile(this.privateControlPlanes);
     this.renderer = new GcpRenderer();
     this.checker = services.checker;

@@ -3,7 +3,8 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { EgressKind } from '../model/gateways';
 import { API_ENDPOINT_RANGE, NetworkModel, PodRouting } from '../model/plan';
-import { CloudRenderer } from '../model/strategy';
+import { CloudRenderer, ProviderRegion } from '../model/strategy';
+import { googleProviderRegion } from './provider-region';
 import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { renderIngress } from './gateways';
@@ -44,6 +45,10 @@ export class GcpRenderer implements CloudRenderer {
       description: `Flat inside archipelago ${archipelago.node.path}: member nodes and pods reach each other`,
       sources: laterList(() => [archipelago.podCidr, ...archipelago.members.map((c) => c.nodeCidr)]),
     });
+  }
+
+  public providerRegion(network: INetwork): ProviderRegion | undefined {
+    return googleProviderRegion(network);
   }
 
   public onCluster(cluster: ICluster): void {

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
 import { checkEdge, ClusterBase, ClusterSizeProps } from './cluster';
-import { orFail, planError } from './errors';
+import { parseRange, planError } from './errors';
+import { checkSameStack } from './placement-checks';
 import { Egress, GatewayProps } from './gateways';
 import { IAskedRange, ICluster } from './interfaces';
 import { Network } from './network';
@@ -50,12 +51,13 @@ export class Archipelago extends Construct {
     if (!Network.isNetwork(props?.network)) {
       throw planError(this, 'INPUT-002', 'network is required: pass the Network the archipelago lives in (network: myNetwork)');
     }
+    checkSameStack(this, props.network, 'archipelago');
     this.network = props.network;
     checkEdge(this, { ingress: props.ingress, egress: props.egress });
     this.defaults = { ingress: props.ingress, egress: props.egress };
     const planner = this.network._planner;
     const islands = Cidr.parse(this.network.islandCidr);
-    const pin = props.podCidr === undefined ? undefined : orFail(this, 'INPUT-001', () => Cidr.parse(props.podCidr!, 'podCidr'));
+    const pin = props.podCidr === undefined ? undefined : parseRange(this, 'podCidr', props.podCidr);
     this.podCidr = planner.placeNow({
       owner: this,
       name: 'pods',

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
-import { orFail, planError } from './errors';
+import { orFail, parseRange, planError } from './errors';
+import { checkSameStack } from './placement-checks';
 import { Egress, Ingress, IngressKind, isIngress } from './gateways';
 import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
@@ -141,6 +142,7 @@ export abstract class ClusterBase extends Construct {
     if (!Network.isNetwork(props?.network)) {
       throw planError(this, 'INPUT-002', 'network is required: pass the Network the cluster lives in (network: myNetwork)');
     }
+    checkSameStack(this, props.network, 'cluster');
     if (spec.misplaced && spec.misplaced.props.length > 0) {
       throw planError(this, 'MODEL-010', spec.misplaced.fix);
     }
@@ -149,8 +151,16 @@ export abstract class ClusterBase extends Construct {
     this.model = spec.model;
     this.member = spec.archipelago;
 
-    const pin = (text: string | undefined, prop: string) =>
-      text === undefined ? undefined : orFail(this, 'INPUT-001', () => Cidr.parse(text, prop));
+    const family = Cidr.parse(this.network.cidr).family;
+    const pin = (text: string | undefined, prop: string) => {
+      if (text === undefined) return undefined;
+      const range = parseRange(this, prop, text);
+      if (range.family !== family) {
+        throw planError(this, 'INPUT-001', `${prop} ${range} is IPv${range.family} but network ${this.network.node.path} (${this.network.cidr}) is IPv${family}: ` +
+          `the address family differs — pin an IPv${family} range (a cluster's ranges share their network's address family)`);
+      }
+      return range;
+    };
     const nodePin = pin(props.nodeCidr, 'nodeCidr');
     const podPin = pin(props.podCidr, 'podCidr');
     const servicePin = pin(props.serviceCidr, 'serviceCidr');
@@ -164,7 +174,7 @@ export abstract class ClusterBase extends Construct {
       serviceCidr: servicePin,
       reservedPerSubnet: this.network.cloud.reservedAddressesPerSubnet,
       nodeSubnets: Math.max(1, this.network.cloud.availabilityZones.length),
-      family: Cidr.parse(this.network.cidr).family,
+      family,
       smallestZoneSubnet: this.network._strategy.profile.smallestZoneSubnet,
       largestPodPrefix: this.network._strategy.profile.largestPodPrefix,
     }));

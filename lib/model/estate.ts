@@ -187,9 +187,16 @@ export class Estate {
     return this.estates.networks();
   }
 
+  /**
+   * What a check result depends on: the estate's changes, the suppressions, and the constructs
+   * beside each network (a provider added there is compared with the Cloud's region, INPUT-004).
+   */
+  private key(): string {
+    return `${this.revision}:${this.members.map((m) => `${m._strategy.checker.revision(m)}/${m.node.scope?.node.children.length ?? 0}`).join(',')}`;
+  }
+
   private check(): Checked {
-    const key = `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`;
-    if (this.checked?.key === key) return this.checked;
+    if (this.checked?.key === this.key()) return this.checked;
     this.resolve();
     const violations = new Map<EstateMember, PolicyViolation[]>();
     let blocking = false;
@@ -207,7 +214,7 @@ export class Estate {
       if (!member.node.metadata.some((m) => m.data === summary)) Annotations.of(member).addInfo(summary);
     }
     // Resolving and announcing change nothing the key reads: this result stands until a real change.
-    this.checked = { key: `${this.revision}:${this.members.map((m) => m._strategy.checker.revision(m)).join(',')}`, violations, blocking, written: false };
+    this.checked = { key: this.key(), violations, blocking, written: false };
     return this.checked;
   }
 }

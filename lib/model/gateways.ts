@@ -57,14 +57,14 @@ export class Ingress {
     if (ranges !== undefined) {
       // An empty list would open everything on GCP (no source is any source): refuse it, and any text that is no range.
       if (!Array.isArray(ranges) || ranges.length === 0) {
-        throw new Error(`Ingress.nodePort: sourceRanges ${JSON.stringify(ranges)} must be a non-empty list of CIDR ranges, e.g. { sourceRanges: ['10.128.0.0/16'] } — omit it to allow the whole main network`);
+        throw new Error(`Ingress.nodePort: INPUT-002: sourceRanges ${JSON.stringify(ranges)} must be a non-empty list of CIDR ranges, e.g. { sourceRanges: ['10.128.0.0/16'] } — omit it to allow the whole main network`);
       }
       for (const range of ranges) {
         try {
           Cidr.parse(range, 'sourceRanges');
         } catch (e) {
           if (!(e instanceof AddressError)) throw e;
-          throw new Error(`Ingress.nodePort: ${e.message}`);
+          throw new Error(`Ingress.nodePort: INPUT-001: ${e.message}`);
         }
       }
     }
@@ -75,8 +75,10 @@ export class Ingress {
   public static loadBalancer(props: LoadBalancerIngressProps): Ingress {
     const ports = props?.ports;
     if (!Array.isArray(ports) || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
+      const text = Array.isArray(ports) ? ports.find((p) => typeof p !== 'number') : undefined;
+      const typed = typeof text === 'string' ? ` (${JSON.stringify(text)} is a string, not a number: write ${text} without quotes)` : '';
       throw new Error(
-        `Ingress.loadBalancer: ports ${JSON.stringify(ports)} must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }`,
+        `Ingress.loadBalancer: INPUT-002: ports ${JSON.stringify(ports)} must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }${typed}`,
       );
     }
     return new Ingress(IngressKind.LOAD_BALANCER, [...new Set(ports)].sort((a, b) => a - b));
@@ -87,7 +89,7 @@ export class Ingress {
     const mask = props.subnetMaskSize;
     if (mask !== undefined && (!Number.isInteger(mask) || mask < 8 || mask > 27)) {
       throw new Error(
-        `Ingress.proxy: subnetMaskSize ${mask} must be a whole prefix length from 8 to 27 (an AWS ALB subnet needs at least a /27, AWS-LB-001; a GCP proxy-only subnet a /26, GCP-LB-001)`,
+        `Ingress.proxy: INPUT-002: subnetMaskSize ${mask} must be a whole prefix length from 8 to 27 (an AWS ALB subnet needs at least a /27, AWS-LB-001; a GCP proxy-only subnet a /26, GCP-LB-001)`,
       );
     }
     return new Ingress(IngressKind.PROXY, [], undefined, mask);

@@ -2,10 +2,13 @@ import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { Cidr } from '../ipam';
 import { CloudProvider, ICloud } from './cloud';
-import { orFail, planError } from './errors';
+import { parseRange, planError } from './errors';
 import { Estate } from './estate';
+import { checkNetworkProps, parseReserved } from './network-props';
 import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from './plan';
 import { PlanFile } from './plan-file';
+import { providerRegionViolations } from './placement-checks';
+import { checkRule } from './rule-checks';
 import { Planner, RangeSlot } from './planner';
 import { IPolicyRule, PolicyViolation, RuleDescription } from './rule';
 import { CloudStrategy, RangeNeed, strategyOf } from './strategy';
@@ -117,8 +120,9 @@ export class Network extends Construct {
     }
     this.strategy = strategy;
     this.cloud = props.cloud;
-    const cidr = orFail(this, 'INPUT-001', () => Cidr.parse(props.cidr, 'cidr'));
-    const islandCidr = orFail(this, 'INPUT-001', () => Cidr.parse(props.islandCidr ?? DEFAULT_ISLAND_CIDR, 'islandCidr'));
+    checkNetworkProps(this, props);
+    const cidr = parseRange(this, 'cidr', props.cidr);
+    const islandCidr = parseRange(this, 'islandCidr', props.islandCidr ?? DEFAULT_ISLAND_CIDR);
     this.cidr = cidr.toString();
     this.islandCidr = islandCidr.toString();
     if (islandCidr.contains(cidr)) {
@@ -130,13 +134,13 @@ export class Network extends Construct {
       throw planError(this, 'MODEL-005', `islandCidr ${islandCidr} and cidr ${cidr} overlap in part: islandCidr must lie inside cidr (a hole) or outside it`);
     }
 
+    const reservedRanges = parseReserved(this, props.reserved);
     this.estate = props.estate ?? 'default';
     this.group = Estate.of(this, this.estate);
     if (props.islandServiceCidr !== undefined) {
-      this.islandServiceCidr = orFail(this, 'INPUT-001', () => Cidr.parse(props.islandServiceCidr!, 'islandServiceCidr')).toString();
+      this.islandServiceCidr = parseRange(this, 'islandServiceCidr', props.islandServiceCidr).toString();
     } else {
-      const taken = [this.cidr, this.islandCidr, ...(props.reserved ?? []).map((r) => r?.cidr).filter((c): c is string => typeof c === 'string'),
-        ...this.group.networks.map((n) => n.cidr)];
+      const taken = [this.cidr, this.islandCidr, ...reservedRanges.map((r) => r.pin.toString()), ...this.group.networks.map((n) => n.cidr)];
       this.islandServiceCidr = strategy.profile.islandServiceSpace(this.islandCidr, taken);
     }
     this.planFile = props.planFile ?? DEFAULT_PLAN_FILE;
@@ -155,14 +159,9 @@ export class Network extends Construct {
       this.planner.placeNow({ owner: this, name: 'hole', role: RangeRole.HOLE, pool: this.planner.routable, pin: islandCidr });
     }
     const seen = new Set<string>();
-    for (const reserved of props.reserved ?? []) {
-      if (typeof reserved?.name !== 'string' || !/^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(reserved.name) || seen.has(reserved.name)) {
-        throw planError(this, 'INPUT-002',
-          `reserved range name ${JSON.stringify(reserved?.name)} must be a unique word (letters, digits, - _ .), e.g. { cidr: '10.128.0.0/16', name: 'other' }`);
-      }
-      seen.add(reserved.name);
-      const pin = orFail(this, 'INPUT-001', () => Cidr.parse(reserved.cidr, `reserved range ${reserved.name}`));
-      this.planner.placeNow({ owner: this, name: reserved.name, role: RangeRole.RESERVED, pool: this.planner.routable, pin });
+    for (const { name, pin } of reservedRanges) {
+      seen.add(name);
+      this.planner.placeNow({ owner: this, name, role: RangeRole.RESERVED, pool: this.planner.routable, pin });
     }
     // Ranges adopted into the plan file (`cdktf-kube-networks plan import`) are held like reserved ones; the prop wins a name.
     for (const adopted of this.plans.reservedRanges(this.node.path)) {
@@ -179,6 +178,7 @@ export class Network extends Construct {
 
   /** Adds a rule of your own, checked on this network at synth. */
   public addRule(rule: IPolicyRule): void {
+    checkRule(this, rule);
     const taken = [...this.strategy.checker.rules, ...this.userRules].find((r) => r.id === rule?.id);
     if (taken) {
       const by = this.userRules.includes(taken) ? 'another rule added to this network' : 'a built-in rule';
@@ -279,7 +279,7 @@ export class Network extends Construct {
 
   /** Checks the plan with the cloud's checker. @internal */
   public _check(): PolicyViolation[] {
-    return this.strategy.checker.evaluate(this.plan, this.rules(), this.subjects);
+    return [...providerRegionViolations(this, this.strategy.renderer), ...this.strategy.checker.evaluate(this.plan, this.rules(), this.subjects)];
   }
 
   /** The constructs findings land on, by path. @internal */

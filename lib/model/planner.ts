@@ -305,6 +305,11 @@ export class Planner {
     }
   }
 
+  private ownSpace({ owner, pool, model }: RangeRequest): string {
+    const own = model === NetworkModel.ISOLATED && this.spaces.get(pool) === owner.node.path && !this.routablePools.has(pool);
+    return own ? ownSpaceNote(owner.node.path, pool, this.placed) : '';
+  }
+
   private place(request: RangeRequest): PlannedRange {
     const { owner, name, role, pool, pin } = request;
     const key = `${owner.node.path}:${name}`;
@@ -333,7 +338,7 @@ export class Planner {
       } catch (e) {
         if (!(e instanceof AddressError)) throw e;
         const kept = avoid.length > 0 ? ` (kept out of ${avoid.map((a) => `${a.cidr}: ${a.why}`).join('; ')})` : '';
-        throw planError(owner, 'PLAN-001', `${e.message}${kept}${fixFor(role)}`);
+        throw planError(owner, 'PLAN-001', `${e.message}${kept}${this.ownSpace(request)}${fixFor(role)}`);
       }
       source = recorded ? RangeSource.RECORDED : RangeSource.ALLOCATED;
     }
@@ -352,6 +357,14 @@ export class Planner {
     this.options.changed();
     return range;
   }
+}
+
+/** For a pool that is `owner`'s own space (an isolated cluster's): its own pins fill it, not the main network. */
+function ownSpaceNote(owner: string, pool: AddressPool, pins: readonly PlannedRange[]): string {
+  const own = pins.filter((r) => r.owner === owner && r.source === RangeSource.PINNED && pool.range.overlaps(Cidr.parse(r.cidr)));
+  if (own.length === 0) return '';
+  return ` — ${pool.range} is the own address space of isolated cluster ${owner} (not the main network), and its own pinned ` +
+    `${own.map((r) => `${r.name} range ${r.cidr}`).join(' and ')} leave no room: pin smaller ranges, or leave them unpinned`;
 }
 
 function recordsOf(pool: AddressPool): PoolRecords {

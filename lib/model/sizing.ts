@@ -19,6 +19,12 @@ export const DEFAULT_MAX_NODES = 250;
 export const MAX_DERIVED_NODES = 5000;
 /** Services planned for when neither maxServices nor a service range is given: a /20. */
 export const DEFAULT_MAX_SERVICES = 4094;
+/**
+ * Most pods per node a cluster may ask for: far above what kubelets run (Kubernetes' default
+ * is 110, GKE takes up to 256, EKS managed node groups 250), low enough that a typo (1e9) is
+ * named as one instead of as a node block that fits no network.
+ */
+export const MAX_PODS_PER_NODE = 1024;
 
 /** A cluster's size as the user gave it; ranges already parsed. */
 export interface SizingInput {
@@ -64,6 +70,10 @@ export interface Sizing {
  * @throws AddressError naming the prop when a number is not usable
  */
 export function resolveSizing(input: SizingInput): Sizing {
+  for (const name of ['maxNodes', 'maxPodsPerNode', 'maxServices', 'nodeMaskSize'] as const) numberGiven(input[name], name);
+  if (input.maxPodsPerNode !== undefined && Number.isFinite(input.maxPodsPerNode) && input.maxPodsPerNode > MAX_PODS_PER_NODE) {
+    throw new AddressError(`maxPodsPerNode ${input.maxPodsPerNode} is more than ${MAX_PODS_PER_NODE} pods on one node: ask for what a node runs (Kubernetes' default is 110; GKE takes up to 256)`);
+  }
   const family = input.podCidr?.family ?? input.nodeCidr?.family ?? input.family;
   const nodeSubnets = input.nodeSubnets ?? 1;
   const bits = family === 6 ? 128 : 32;
@@ -90,15 +100,38 @@ export function resolveSizing(input: SizingInput): Sizing {
 
   // Split over the zones, every zone's subnet must still be one the cloud takes.
   const split = input.smallestZoneSubnet === undefined ? bits : input.smallestZoneSubnet - Math.ceil(Math.log2(nodeSubnets));
+  const what = `IPv${family}`;
   return {
     maxNodes,
     maxPodsPerNode,
     maxServices,
     nodeMaskSize,
-    nodePrefix: input.nodeCidr?.prefix ?? Math.min(split, prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family)),
-    podPrefix: input.podCidr?.prefix ?? Math.min(split, input.largestPodPrefix ?? bits, podPrefixForMaxNodes(maxNodes, nodeMaskSize, family)),
-    servicePrefix: input.serviceCidr?.prefix ?? servicePrefixForMaxServices(maxServices, family),
+    nodePrefix: input.nodeCidr?.prefix ?? Math.min(split, naming(`maxNodes ${maxNodes} is more nodes than any ${what} subnet holds`,
+      () => prefixForSplitAddresses(maxNodes, input.reservedPerSubnet, nodeSubnets, family))),
+    podPrefix: input.podCidr?.prefix ?? Math.min(split, input.largestPodPrefix ?? bits, naming(
+      `maxNodes ${maxNodes} nodes of ${maxPodsPerNode} pods each (maxPodsPerNode, /${nodeMaskSize} per node) need more pod addresses than any ${what} range holds`,
+      () => podPrefixForMaxNodes(maxNodes, nodeMaskSize, family))),
+    servicePrefix: input.serviceCidr?.prefix ?? naming(`maxServices ${maxServices} is more services than any ${what} range holds`,
+      () => servicePrefixForMaxServices(maxServices, family)),
   };
+}
+
+/** Runs `fn`; an AddressError that does not name its prop becomes one that starts with `what` (the prop and value that caused it). */
+function naming<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AddressError) || e.message.startsWith(what.split(' ')[0])) throw e;
+    throw new AddressError(`${what} (${e.message})`);
+  }
+}
+
+/** A size prop given from JavaScript as another type: named as such ('"10" is a string, not a number'). */
+function numberGiven(value: unknown, name: string): void {
+  if (value !== undefined && typeof value !== 'number') {
+    const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    throw new AddressError(`${name} ${JSON.stringify(value)} is ${type}, not a number: write a whole number${typeof value === 'string' && /^\d+$/.test(value) ? `, ${value} without quotes` : ''}`);
+  }
 }
 
 function wholeNumber(value: number, name: string): void {

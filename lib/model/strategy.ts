@@ -82,6 +82,11 @@ export interface CloudRenderer {
   onArchipelago(archipelago: IArchipelago): void;
   /** At the end of every cluster's constructor. */
   onCluster(cluster: ICluster): void;
+  /**
+   * The default provider of the cloud in `network`'s stack and its region, when the region is a
+   * plain string; undefined when there is no such provider or its region is a token (INPUT-004).
+   */
+  providerRegion(network: INetwork): ProviderRegion | undefined;
 
   /**
    * A CloudLink's VPN side, first (GCP): the HA VPN gateway. Returns the public address of
@@ -95,6 +100,16 @@ export interface CloudRenderer {
   answerLink?(link: ICloudLink, gatewayAddresses: string[]): LinkTunnelEnd[];
   /** A CloudLink's VPN side, last (GCP): tunnels to `ends`, BGP sessions, route advertisements. */
   closeLink?(link: ICloudLink, ends: LinkTunnelEnd[]): void;
+}
+
+/** A provider construct's region, as a renderer finds it in a stack. */
+export interface ProviderRegion {
+  /** `GoogleProvider` or `AwsProvider`. */
+  readonly kind: string;
+  /** The provider's construct path. */
+  readonly path: string;
+  /** Its region. */
+  readonly region: string;
 }
 
 /** The far end of one tunnel, as the transit side made it. */

@@ -1,5 +1,6 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { INPUT_RULES } from '../model/input-rules';
 import { NetworkPlan, PlanSuppression } from '../model/plan';
 import { IPolicyRule, PolicyViolation, Severity } from '../model/rule';
 import { PlanChecker } from '../model/strategy';
@@ -35,7 +36,7 @@ export class Checker implements PlanChecker {
 
   /** Suppressions of rules the cloud's API enforces anyway: each fails synth where it was set. */
   private refusedSuppressions(suppressions: readonly PlanSuppression[]): PolicyViolation[] {
-    return suppressions
+    const refused = suppressions
       .filter((s) => this.refused.includes(s.ruleId))
       .map((s) => ({
         ruleId: 'INPUT-002',
@@ -43,6 +44,15 @@ export class Checker implements PlanChecker {
         path: s.path,
         message: `Policy.suppress: ${s.ruleId} cannot be suppressed — the cloud's API refuses what it finds, so the Terraform would not deploy; fix the plan as its message says and remove the suppression`,
       }));
+    const input = suppressions
+      .filter((s) => INPUT_RULES.some((r) => r.id === s.ruleId))
+      .map((s) => ({
+        ruleId: 'INPUT-002',
+        severity: Severity.ERROR,
+        path: s.path,
+        message: `Policy.suppress: ${s.ruleId} cannot be suppressed — it checks what was written, where it was written, before anything is planned; fix the value its message names and remove the suppression`,
+      }));
+    return [...refused, ...input];
   }
 
   public suppressions(subjects: readonly IConstruct[]): PlanSuppression[] {
@@ -77,8 +87,9 @@ export class Checker implements PlanChecker {
   /** Suppressions of ids no rule has: each fails synth where it was set, naming the nearest ids. */
   private unknownSuppressions(suppressions: readonly PlanSuppression[], rules: readonly IPolicyRule[]): PolicyViolation[] {
     const ids = [...new Set([...this.knownIds, ...rules.map((r) => r.id)])];
+    const inputIds = INPUT_RULES.map((r) => r.id);
     return suppressions
-      .filter((s) => !ids.includes(s.ruleId))
+      .filter((s) => !ids.includes(s.ruleId) && !inputIds.includes(s.ruleId))
       .map((s) => ({
         ruleId: 'INPUT-002',
         severity: Severity.ERROR,

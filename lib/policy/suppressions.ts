@@ -28,11 +28,11 @@ export class Policy {
    */
   public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || !/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(ruleId)) {
-      throw new Error(`[${scope.node.path}] Policy.suppress: rule id ${JSON.stringify(ruleId)} is not a rule id: use one like "MODEL-001"`);
+      throw new Error(`[${scope.node.path}] INPUT-002: Policy.suppress: rule id ${JSON.stringify(ruleId)} is not a rule id: use one like "MODEL-001"`);
     }
     if (typeof reason !== 'string' || reason.trim().length < 10) {
       throw new Error(
-        `[${scope.node.path}] Policy.suppress(${ruleId}): a written reason is required (10 characters or more), e.g. "pods never talk to Other; reviewed in NET-42"`,
+        `[${scope.node.path}] INPUT-002: Policy.suppress(${ruleId}): reason ${JSON.stringify(reason)} is too short: a written reason is required (10 characters or more), e.g. "pods never talk to Other; reviewed in NET-42"`,
       );
     }
     scope.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason: reason.trim() });

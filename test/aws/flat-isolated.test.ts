@@ -119,7 +119,7 @@ describe('FlatCluster on AWS', () => {
     const toNat = Object.values(resourcesOf(single, Route.tfResourceType)).filter((r) => r.nat_gateway_id).map((r) => r.nat_gateway_id);
     const nat = resolved(e.stack, AwsResources.of(prod).natGateways[0].natGateway.id);
     expect(toNat).toEqual([nat, nat]);
-    expect(() => Cloud.aws({ region: 'eu-west-1', natGateways: 'TWO' as AwsNatGateways })).toThrow('Cloud.aws: natGateways "TWO" is not one of ONE_PER_ZONE, SINGLE');
+    expect(() => Cloud.aws({ region: 'eu-west-1', natGateways: 'TWO' as AwsNatGateways })).toThrow('Cloud.aws: INPUT-002: natGateways "TWO" is not one of ONE_PER_ZONE, SINGLE');
   });
 
   test('a pod range larger than /16 becomes /16 blocks, each zone getting its own /16 subnets', () => {

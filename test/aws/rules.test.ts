@@ -212,7 +212,7 @@ describe('AWS-VPC-004: at most the quota of blocks per VPC (5 unless raised)', (
     const east = new Archipelago(raised.stack, 'east', { network: raised.network });
     for (let i = 0; i < 3; i++) east.addCluster(`m${i}`, { maxNodes: 50 });
     expect(synthError(raised.stack)).toBe('');
-    expect(() => Cloud.aws({ region: REGION, vpcBlockQuota: 51 })).toThrow('Cloud.aws: vpcBlockQuota 51 must be a whole number from 1 to 50');
+    expect(() => Cloud.aws({ region: REGION, vpcBlockQuota: 51 })).toThrow('Cloud.aws: INPUT-002: vpcBlockQuota 51 must be a whole number from 1 to 50');
   });
 });
 

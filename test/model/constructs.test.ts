@@ -196,11 +196,11 @@ describe('bad input gets an error naming the prop, the value, the rule and the f
   });
 
   test('strategy factories check their input', () => {
-    expect(() => Ingress.loadBalancer({ ports: [] })).toThrow('Ingress.loadBalancer: ports [] must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }');
+    expect(() => Ingress.loadBalancer({ ports: [] })).toThrow('Ingress.loadBalancer: INPUT-002: ports [] must be a non-empty list of TCP ports from 1 to 65535, e.g. { ports: [443] }');
     expect(() => Ingress.loadBalancer({ ports: [70000] })).toThrow('ports [70000] must be a non-empty list');
-    expect(() => Ingress.proxy({ subnetMaskSize: 28 })).toThrow('Ingress.proxy: subnetMaskSize 28 must be a whole prefix length from 8 to 27');
-    expect(() => Cloud.gcp({ region: 'US Central' })).toThrow('Cloud.gcp: region "US Central" is not a region name: use one like "us-central1"');
-    expect(() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1a'] })).toThrow('Cloud.aws: availabilityZones ["eu-west-1a","eu-west-1a"] must be distinct');
+    expect(() => Ingress.proxy({ subnetMaskSize: 28 })).toThrow('Ingress.proxy: INPUT-002: subnetMaskSize 28 must be a whole prefix length from 8 to 27');
+    expect(() => Cloud.gcp({ region: 'US Central' })).toThrow('Cloud.gcp: INPUT-003: region "US Central" is not a GCP region name (like "us-central1")');
+    expect(() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1a'] })).toThrow('Cloud.aws: INPUT-003: availabilityZones ["eu-west-1a","eu-west-1a"] lists "eu-west-1a" twice');
     expect(Cloud.aws({ region: 'eu-west-1' }).availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
     expect(Ingress.loadBalancer({ ports: [443, 80, 443] }).ports).toEqual([80, 443]);
   });

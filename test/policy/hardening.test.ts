@@ -7,9 +7,9 @@ const REASON = 'reviewed with the network team in NET-42';
 
 describe('gateway sources', () => {
   test.each([
-    [['not-a-cidr'], 'Ingress.nodePort: sourceRanges "not-a-cidr" is not a CIDR: write it as address/prefix'],
-    [['10.0.0.1/8'], 'Ingress.nodePort: sourceRanges "10.0.0.1/8" has host bits set: did you mean 10.0.0.0/8?'],
-    [[], 'Ingress.nodePort: sourceRanges [] must be a non-empty list of CIDR ranges'],
+    [['not-a-cidr'], 'Ingress.nodePort: INPUT-001: sourceRanges "not-a-cidr" is not a CIDR: write it as address/prefix'],
+    [['10.0.0.1/8'], 'Ingress.nodePort: INPUT-001: sourceRanges "10.0.0.1/8" has host bits set: did you mean 10.0.0.0/8?'],
+    [[], 'Ingress.nodePort: INPUT-002: sourceRanges [] must be a non-empty list of CIDR ranges'],
   ])('%j is refused where it is written', (sourceRanges, message) => {
     expect(() => Ingress.nodePort({ sourceRanges })).toThrow(message);
   });
@@ -55,12 +55,12 @@ describe('values from JavaScript that are not what the factories make', () => {
 
 describe('regions and zones', () => {
   test.each([
-    [() => Cloud.gcp({ region: 'eu-west-1' }), 'Cloud.gcp: region "eu-west-1" is not a region name: use one like "us-central1"'],
-    [() => Cloud.aws({ region: 'us-central1' }), 'Cloud.aws: region "us-central1" is not a region name: use one like "eu-west-1"'],
-    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: [] }), 'Cloud.aws: availabilityZones [] must be distinct, non-empty zone names, one or more'],
-    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['us-east-1a', 'us-east-1b'] }), 'Cloud.aws: availabilityZones ["us-east-1a","us-east-1b"] are not zones of region eu-west-1'],
-    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['EU-WEST-1A'] }), 'Cloud.aws: availabilityZones ["EU-WEST-1A"] are not zones of region eu-west-1'],
-    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['zone b'] }), 'Cloud.aws: availabilityZones ["zone b"] are not zones of region eu-west-1'],
+    [() => Cloud.gcp({ region: 'eu-west-1' }), 'Cloud.gcp: INPUT-003: region "eu-west-1" is not a GCP region name (like "us-central1"): nearest regions: '],
+    [() => Cloud.aws({ region: 'us-central1' }), 'Cloud.aws: INPUT-003: region "us-central1" is not an AWS region name (like "eu-west-1"): nearest regions: '],
+    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: [] }), 'Cloud.aws: INPUT-003: availabilityZones [] is empty'],
+    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['us-east-1a', 'us-east-1b'] }), 'Cloud.aws: INPUT-003: availabilityZones ["us-east-1a","us-east-1b"] are not zones of region eu-west-1: the zones of eu-west-1 are eu-west-1a, eu-west-1b, eu-west-1c'],
+    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['EU-WEST-1A'] }), 'Cloud.aws: INPUT-003: availabilityZones ["EU-WEST-1A"] is not a zone of region eu-west-1'],
+    [() => Cloud.aws({ region: 'eu-west-1', availabilityZones: ['zone b'] }), 'Cloud.aws: INPUT-003: availabilityZones ["zone b"] is not a zone of region eu-west-1'],
   ])('%#: refused', (make, message) => {
     expect(make).toThrow(message);
   });
