@@ -4,7 +4,7 @@ import { API_ENDPOINT_RANGE, NetworkModel, NetworkPlan, PlannedRange, PodRouting
 import { CONTROL_PLANE } from './profile';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { describe, propOf } from '../policy/rules/describe';
-import { gcpName } from './names';
+import { subnet008 } from './name-rule';
 
 /** GCP-SUBNET-001: where GCP subnets normally live; anything else is a privately used public range. */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '192.0.0.0/24', '192.0.2.0/24',
@@ -40,21 +40,6 @@ const subnet004 = defineRule('GCP-SUBNET-004', Severity.ERROR,
   (plan) => plan.ranges
     .filter((r) => (r.role === RangeRole.NODE || r.role === RangeRole.GATEWAY) && Cidr.parse(r.cidr).family === 4 && Cidr.parse(r.cidr).prefix > 29)
     .map((r) => ({ path: r.owner, message: `${describe(r)} is smaller than a /29, GCP's smallest primary range (4 of its addresses are GCP's) — widen it` })));
-
-const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
-  'GCP names made from construct paths are unique: no two networks, clusters or archipelagos get the same name.',
-  (plan) => {
-    const byName = new Map<string, string[]>();
-    const paths = [plan.path, ...plan.clusters.map((c) => c.path), ...new Set(plan.clusters.map((c) => c.archipelago).filter((a): a is string => !!a))];
-    for (const path of paths) {
-      const name = gcpName({ node: { path } } as never);
-      byName.set(name, [...(byName.get(name) ?? []), path]);
-    }
-    return [...byName].filter(([, owners]) => owners.length > 1).map(([name, owners]) => ({
-      path: owners[owners.length - 1],
-      message: `${owners.join(' and ')} get the same GCP name ${name} (paths become names with "/" and other characters as "-") — rename one construct`,
-    }));
-  });
 
 /** The VPC network each range of the plan is a subnet range of (GCP-SUBNET-005): the main one, or an island's, archipelago's or isolated cluster's. */
 function vpcOf(range: PlannedRange, plan: NetworkPlan): string | undefined {

@@ -6,7 +6,7 @@ import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { Network } from './network';
 import { RangeSlot } from './planner';
-import { API_ENDPOINT_RANGE, ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, ClusterSketch, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
 import { resolveSizing } from './sizing';
 import { later } from './tokens';
 
@@ -283,6 +283,19 @@ export abstract class ClusterBase extends Construct {
       ingress: gateways,
       egress: this.egress?.kind,
       podRouting: this.podRouting,
+    };
+  }
+
+  /** This cluster as its props decided it, before any range is planned. @internal */
+  public _sketch(): ClusterSketch {
+    return {
+      path: this.node.path,
+      model: this.model,
+      archipelago: this.member?.node.path,
+      ingress: this.ingress.map((g) => g.kind),
+      egress: this.egress?.kind,
+      podRouting: this.podRouting,
+      exposesApiEndpoint: this.apiEndpoint !== undefined,
     };
   }
 

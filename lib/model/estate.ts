@@ -1,7 +1,7 @@
 import { Annotations, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
-import { PlannedRange } from './plan';
+import { NetworkSketch, PlannedRange } from './plan';
 import { PlanFile } from './plan-file';
 import { PolicyViolation } from './rule';
 import { CloudStrategy } from './strategy';
@@ -24,6 +24,8 @@ export interface EstateMember extends INetwork {
   _summary(): string;
   /** The network's plan file. @internal */
   readonly _planFile: PlanFile;
+  /** The network as its constructs decided it (no ranges). @internal */
+  _sketch(): NetworkSketch;
 }
 
 /** The estates of one app, kept on its root construct (no module state). */
