@@ -4,6 +4,7 @@ import { ClusterPlan, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
+import { name001 } from './name-rule';
 import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
@@ -120,7 +121,7 @@ const subnet001 = defineRule('AWS-SUBNET-001', Severity.ERROR,
 /** The AWS rules, checked on every network on Cloud.aws(). */
 /** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks. */
 export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC): readonly IPolicyRule[] {
-  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules];
+  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules, name001];
 }
 
 /** The AWS rules, checked on every network on Cloud.aws() (at AWS's default quotas). */

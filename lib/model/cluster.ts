@@ -293,6 +293,7 @@ export abstract class ClusterBase extends Construct {
       model: this.model,
       archipelago: this.member?.node.path,
       ingress: this.ingress.map((g) => g.kind),
+      loadBalancerPorts: [...new Set(this.ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b),
       egress: this.egress?.kind,
       podRouting: this.podRouting,
       exposesApiEndpoint: this.apiEndpoint !== undefined,

@@ -194,6 +194,8 @@ export interface ClusterSketch {
   readonly archipelago?: string;
   /** Its gateways' kinds, in the order they were given. */
   readonly ingress: IngressKind[];
+  /** The ports its load balancers forward, each once, ascending. */
+  readonly loadBalancerPorts: number[];
   /** How pods leave the cluster. @default - none (flat and isolated clusters) */
   readonly egress?: EgressKind;
   /** How pod ranges are reached. @default PodRouting.VPC_NATIVE */
