@@ -15,7 +15,7 @@ import { ICluster } from '../model/interfaces';
 export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const sources = sourcesOf(cluster);
-  const { vpc, associations } = standaloneVpc(cluster, sources);
+  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
   const w = renderWorkloads(cluster, vpc, sources, associations);
   const table = vpc.addRouteTable(cluster, 'isolated-route-table', AwsRouteTableRole.ISOLATED);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, table);

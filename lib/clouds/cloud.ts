@@ -1,7 +1,8 @@
 import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
+import { flowLogSettingsOf } from '../aws/flow-logs';
 import { AWS_RULES, awsRules } from '../aws/rules';
-import { GcpCloud, GcpCloudProps } from '../gcp/cloud';
-import { GCP_RULES } from '../gcp/rules';
+import { flowLogsOf, GcpCloud, GcpCloudProps } from '../gcp/cloud';
+import { GCP_RULES, gcpRules } from '../gcp/rules';
 import { ICloud } from '../model/cloud';
 import { IPolicyRule } from '../model/rule';
 import { Checker } from '../policy/checker';
@@ -26,13 +27,13 @@ export class Cloud {
   /** Google Cloud in one region. */
   public static gcp(props: GcpCloudProps): ICloud {
     checkRegion(props?.region, 'Cloud.gcp', GCP_REGION, 'us-central1');
-    return new GcpCloud(props, { checker: new Checker(GCP_RULES, builtInIds(), GCP_REFUSED), reporter: new ReportWriter() });
+    return new GcpCloud(props, { checker: new Checker(gcpRules(flowLogsOf(props)), builtInIds(), GCP_REFUSED), reporter: new ReportWriter() });
   }
 
   /** AWS in one region, over two or more availability zones. */
   public static aws(props: AwsCloudProps): ICloud {
     checkRegion(props?.region, 'Cloud.aws', AWS_REGION, 'eu-west-1');
-    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props)), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
+    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props), flowLogSettingsOf(props).enabled), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
   }
 
   private constructor() {}

@@ -15,13 +15,16 @@ import { privateGoogleAccess } from './private-google-access';
 import { gcpName } from './names';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
-import { clusterSubnet, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
+import { clusterSubnet, FLOW_LOGS, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
 import { IArchipelago, ICluster, INetwork } from '../model/interfaces';
 
 /** Renders the model on GCP as the constructs are written (see CloudRenderer). */
 export class GcpRenderer implements CloudRenderer {
   private readonly mains = new WeakMap<INetwork, MainNetwork>();
   private readonly archipelagos = new WeakMap<IArchipelago, IslandNetwork>();
+
+  /** @param flowLogs VPC flow logs on every subnet that hosts VMs (Cloud.gcp({ flowLogs })) */
+  constructor(private readonly flowLogs: boolean) {}
 
   public onNetwork(network: INetwork): void {
     if (Cidr.parse(network.cidr).family !== 4) {
@@ -64,7 +67,7 @@ export class GcpRenderer implements CloudRenderer {
 
   /** Flat: a subnet of the main VPC, NATed to the internet; pods reachable from the whole main network. */
   private flat(cluster: ICluster, main: MainNetwork): () => GcpClusterResources {
-    const subnet = clusterSubnet(cluster, main.vpc);
+    const subnet = clusterSubnet(cluster, main.vpc, this.flowLogs);
     const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
     // Routes-based pods have no alias range to NAT: they leave as their node (ip-masq-agent).
     main.natFlatSubnet(vpcNative
@@ -102,7 +105,7 @@ export class GcpRenderer implements CloudRenderer {
       deleteDefaultRoutesOnCreate: true,
       routingMode: 'REGIONAL',
     });
-    const subnet = clusterSubnet(cluster, vpc);
+    const subnet = clusterSubnet(cluster, vpc, this.flowLogs);
     const firewalls = withinCluster(cluster, vpc);
     // No default route, yet nodes pull images and call the APIs: Private Google Access, and only it.
     const googleAccess = privateGoogleAccess(cluster, vpc);
@@ -113,13 +116,14 @@ export class GcpRenderer implements CloudRenderer {
       region: cluster.network.cloud.region,
       ipCidrRange: later(() => cluster.apiEndpointCidr!),
       privateIpGoogleAccess: true,
+      logConfig: this.flowLogs ? FLOW_LOGS : undefined,
     });
     return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
   private island(cluster: ICluster, island: IslandNetwork): () => GcpClusterResources {
-    const subnet = clusterSubnet(cluster, island.vpc);
+    const subnet = clusterSubnet(cluster, island.vpc, this.flowLogs);
     const egress = cluster.egress?.kind ?? EgressKind.MASQUERADE;
     island.addEgress(subnet, egress);
     const standalone = cluster.model === NetworkModel.ISLAND;

@@ -144,5 +144,20 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
     .filter((cidr) => Cidr.parse(cidr).prefix > 26)
     .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
 
-/** The GCP rules, checked on every network on Cloud.gcp(). */
-export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];
+/** GCP-LOG-001, for a cloud whose flow logs are `enabled` (Cloud.gcp({ flowLogs })). */
+const log001 = (enabled: boolean) => defineRule('GCP-LOG-001', Severity.WARNING,
+  'Every subnet that hosts nodes or an API endpoint has VPC flow logs (log_config; never on proxy-only subnets, which the API refuses, nor on private-NAT subnets, which host no VMs); Cloud.gcp({ flowLogs: false }) is reported unless suppressed with a reason.',
+  (plan) => enabled ? [] : [{
+    path: plan.path,
+    message: `the subnets of ${plan.path} keep no flow logs (Cloud.gcp({ flowLogs: false })): no record of who talked to whom — drop flowLogs: false, or Policy.suppress(network, 'GCP-LOG-001', reason) if the traffic is logged elsewhere`,
+  }]);
+
+/** The GCP rules for a cloud with flow logs on or off (Cloud.gcp({ flowLogs })). */
+export function gcpRules(flowLogs: boolean = true): readonly IPolicyRule[] {
+  return [...GCP_PLAN_RULES, log001(flowLogs)];
+}
+
+const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];
+
+/** The GCP rules, checked on every network on Cloud.gcp() (flow logs on). */
+export const GCP_RULES: readonly IPolicyRule[] = gcpRules();
