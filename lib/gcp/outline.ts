@@ -127,7 +127,10 @@ export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
         firewall(c.path, 'intra');
         add('google_compute_route', c.path, 'google-apis', 'project');
         for (const zone of PGA_ZONES) add('google_dns_managed_zone', c.path, zone, 'project');
-        if (c.exposesApiEndpoint) subnet(c.path, 'api');
+        if (c.exposesApiEndpoint) {
+          subnet(c.path, 'api');
+          firewall(c.path, 'api');
+        }
         break;
       case NetworkModel.ISLAND:
       case NetworkModel.ARCHIPELAGO: {

@@ -118,7 +118,15 @@ export class GcpRenderer implements CloudRenderer {
       privateIpGoogleAccess: true,
       logConfig: this.flowLogs ? FLOW_LOGS : undefined,
     });
-    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
+    // The endpoint takes HTTPS from the given ranges of the main network alone (GCP denies other ingress).
+    const apiEndpointFirewall = !exposed ? undefined : allowIngress(cluster, main.vpc, {
+      id: 'api',
+      description: `The Kubernetes API of ${cluster.node.path} from ${cluster.apiEndpointSourceRanges!.join(', ')}`,
+      sources: cluster.apiEndpointSourceRanges!,
+      destinations: [later(() => cluster.apiEndpointCidr!)],
+      tcpPorts: ['443'],
+    });
+    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, apiEndpointFirewall, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */

@@ -67,6 +67,8 @@ export interface GcpClusterResources {
   readonly privateGoogleAccess?: GcpPrivateGoogleAccess;
   /** The subnet of the exposed API endpoint in the main network (isolated clusters). @default - none */
   readonly apiEndpointSubnetwork?: ComputeSubnetwork;
+  /** The firewall rule on the main VPC that lets `apiEndpointSourceRanges` reach the endpoint on TCP 443. @default - none */
+  readonly apiEndpointFirewall?: ComputeFirewall;
   /**
    * The routable /28 planned for a private GKE control plane (`master_ipv4_cidr_block`),
    * with Cloud.gcp({ privateControlPlanes: true }); a token resolved at synth, for resources.

@@ -129,6 +129,8 @@ export interface ClusterPlan {
   readonly egress?: EgressKind;
   /** How pod ranges are reached: VPC-native or routes per node. @default PodRouting.VPC_NATIVE */
   readonly podRouting?: PodRouting;
+  /** Ranges that may reach the exposed API endpoint (TCP 443), as given. @default - the whole main network, when the endpoint is exposed */
+  readonly apiEndpointSourceRanges?: string[];
 }
 
 /** The resolved plan of one `Network`: what the policy rules check and the renderers build. */
