@@ -1,5 +1,6 @@
 import { EgressKind, IngressKind } from '../model/gateways';
 import { ClusterSketch, NetworkModel, NetworkSketch, PodRouting } from '../model/plan';
+import { HEALTH_CHECK_RANGES } from './firewalls';
 import { gcpName } from './names';
 
 // Every GCP resource the renderer makes for a network, listed from what its constructs decided
@@ -20,6 +21,8 @@ export interface GcpResourceOutline {
   readonly scope: NameScope;
   /** Construct path it is made for (network, cluster or archipelago). */
   readonly owner: string;
+  /** GCP name of the VPC network it belongs to (subnets, routers, NATs, firewalls, spokes, health checks). */
+  readonly vpc?: string;
   /** Subnet `purpose` (GCP-SUBNET-009). */
   readonly purpose?: string;
   /** Subnet `role` (GCP-SUBNET-009). */
@@ -28,8 +31,8 @@ export interface GcpResourceOutline {
   readonly secondaryRanges?: readonly string[];
   /** A NAT's settings (GCP-NAT-001/002/003/006). */
   readonly nat?: NatOutline;
-  /** A firewall's sources, for well-known ones: `health-checks` for Google's (GCP-FW-001). */
-  readonly sources?: 'health-checks' | 'other';
+  /** A firewall's sources, when they are Google's health-check ranges (GCP-FW-001). */
+  readonly sources?: readonly string[];
 }
 
 /** A Cloud NAT, as far as the GCP-NAT rules need it. */
@@ -53,24 +56,25 @@ export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
   const out: GcpResourceOutline[] = [];
   const region = `region ${network.region}` as const;
   const name = (path: string, suffix?: string) => gcpName({ node: { path } } as never, suffix);
-  const add = (type: string, owner: string, suffix: string | undefined, scope: NameScope, extra: Partial<GcpResourceOutline> = {}) =>
-    out.push({ type, name: name(owner, suffix), scope, owner, ...extra });
-  const subnet = (owner: string, suffix: string | undefined, extra: Partial<GcpResourceOutline> = {}) =>
-    add('google_compute_subnetwork', owner, suffix, region, { purpose: 'PRIVATE', ...extra });
-  const firewall = (owner: string, suffix: string, sources: 'health-checks' | 'other' = 'other') =>
-    add('google_compute_firewall', owner, suffix, 'project', { sources });
+  const add: Adders['add'] = (type, owner, suffix, scope, extra = {}) => out.push({ type, name: name(owner, suffix), scope, owner, ...extra });
+  const subnet: Adders['subnet'] = (owner, suffix, vpc, extra = {}) =>
+    add('google_compute_subnetwork', owner, suffix, region, { vpc, purpose: 'PRIVATE', ...extra });
+  const firewall: Adders['firewall'] = (owner, suffix, vpc, sources) => add('google_compute_firewall', owner, suffix, 'project', { vpc, sources });
+  const adders: Adders = { add, subnet, firewall, region };
 
   const main = network.path;
+  const mainVpc = name(main);
   add('google_compute_network', main, undefined, 'project');
   const islanders = network.clusters.filter((c) => c.model === NetworkModel.ISLAND || c.model === NetworkModel.ARCHIPELAGO);
   if (islanders.length > 0 || network.archipelagos.length > 0) {
     add('google_network_connectivity_hub', main, 'hub', 'project');
-    add('google_network_connectivity_spoke', main, 'spoke', 'project');
+    add('google_network_connectivity_spoke', main, 'spoke', 'project', { vpc: mainVpc });
   }
   const flat = network.clusters.filter((c) => c.model === NetworkModel.FLAT);
   if (flat.length > 0) {
-    add('google_compute_router', main, 'router', region);
+    add('google_compute_router', main, 'router', region, { vpc: mainVpc });
     add('google_compute_router_nat', main, 'nat', `router ${name(main, 'router')} in ${network.region}`, {
+      vpc: mainVpc,
       nat: {
         type: 'PUBLIC', sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS', natIpAllocateOption: 'AUTO_ONLY',
         subnetworks: flat.map((c) => c.podRouting === PodRouting.ROUTES
@@ -82,12 +86,14 @@ export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
 
   // Islands and archipelagos: a network each, its spoke, its router and NATs.
   const island = (owner: string, members: ClusterSketch[]) => {
+    const vpc = name(owner);
     add('google_compute_network', owner, undefined, 'project');
-    add('google_network_connectivity_spoke', owner, 'spoke', 'project');
+    add('google_network_connectivity_spoke', owner, 'spoke', 'project', { vpc });
     if (members.length === 0) return;
     const router = `router ${name(owner, 'router')} in ${network.region}` as const;
-    add('google_compute_router', owner, 'router', region);
+    add('google_compute_router', owner, 'router', region, { vpc });
     add('google_compute_router_nat', owner, 'nat', router, {
+      vpc,
       nat: {
         type: 'PUBLIC', sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS', natIpAllocateOption: 'AUTO_ONLY',
         subnetworks: members.map((c) => ({ name: name(c.path), sourceIpRangesToNat: [c.egress === EgressKind.NAT ? 'ALL_IP_RANGES' : 'PRIMARY_IP_RANGE'] })),
@@ -95,50 +101,55 @@ export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
     });
     const natted = members.filter((c) => c.egress === EgressKind.NAT);
     if (natted.length > 0) {
-      subnet(owner, 'private-nat', { purpose: 'PRIVATE_NAT' });
+      subnet(owner, 'private-nat', vpc, { purpose: 'PRIVATE_NAT' });
       add('google_compute_router_nat', owner, 'private-nat', router, {
+        vpc,
         nat: {
           type: 'PRIVATE', sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
           subnetworks: natted.map((c) => ({ name: name(c.path), sourceIpRangesToNat: ['ALL_IP_RANGES'] })),
-          rules: [{ ruleNumber: 100, match: 'nexthop.hub', sourceNatActiveRanges: [name(owner, 'private-nat')] }],
+          rules: [{ ruleNumber: 100, match: `nexthop.hub == '//networkconnectivity.googleapis.com/${name(main, 'hub')}'`, sourceNatActiveRanges: [name(owner, 'private-nat')] }],
         },
       });
     }
   };
   for (const archipelago of network.archipelagos) {
     island(archipelago, network.clusters.filter((c) => c.archipelago === archipelago));
-    firewall(archipelago, 'members');
+    firewall(archipelago, 'members', name(archipelago));
   }
 
   const proxied = new Set<string>();
   for (const c of network.clusters) {
     const vpcNative = c.podRouting !== PodRouting.ROUTES;
-    const clusterSubnet = () => subnet(c.path, undefined, { secondaryRanges: vpcNative ? SECONDARY : [] });
+    const clusterSubnet = (vpc: string) => subnet(c.path, undefined, vpc, { secondaryRanges: vpcNative ? SECONDARY : [] });
     switch (c.model) {
       case NetworkModel.FLAT:
-        clusterSubnet();
-        firewall(c.path, 'intra');
-        firewall(c.path, 'main-to-pods');
-        firewall(c.path, 'health-checks', 'health-checks');
+        clusterSubnet(mainVpc);
+        firewall(c.path, 'intra', mainVpc);
+        firewall(c.path, 'main-to-pods', mainVpc);
+        firewall(c.path, 'health-checks', mainVpc, HEALTH_CHECK_RANGES);
         break;
-      case NetworkModel.ISOLATED:
+      case NetworkModel.ISOLATED: {
+        const vpc = name(c.path);
         add('google_compute_network', c.path, undefined, 'project');
-        clusterSubnet();
-        firewall(c.path, 'intra');
-        add('google_compute_route', c.path, 'google-apis', 'project');
+        clusterSubnet(vpc);
+        firewall(c.path, 'intra', vpc);
+        add('google_compute_route', c.path, 'google-apis', 'project', { vpc });
         for (const zone of PGA_ZONES) add('google_dns_managed_zone', c.path, zone, 'project');
         if (c.exposesApiEndpoint) {
-          subnet(c.path, 'api');
-          firewall(c.path, 'api');
+          subnet(c.path, 'api', mainVpc);
+          firewall(c.path, 'api', mainVpc);
         }
         break;
+      }
       case NetworkModel.ISLAND:
       case NetworkModel.ARCHIPELAGO: {
+        const owner = c.archipelago ?? c.path;
+        const vpc = name(owner);
         if (c.model === NetworkModel.ISLAND) island(c.path, [c]);
-        clusterSubnet();
-        if (c.model === NetworkModel.ISLAND) firewall(c.path, 'intra');
-        gateways(c, proxied.has(c.archipelago ?? c.path), { add, subnet, firewall, region });
-        if (c.ingress.includes(IngressKind.PROXY)) proxied.add(c.archipelago ?? c.path);
+        clusterSubnet(vpc);
+        if (c.model === NetworkModel.ISLAND) firewall(c.path, 'intra', vpc);
+        gateways(c, vpc, proxied.has(owner), adders);
+        if (c.ingress.includes(IngressKind.PROXY)) proxied.add(owner);
         break;
       }
     }
@@ -147,30 +158,30 @@ export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
 }
 
 interface Adders {
-  readonly add: (type: string, owner: string, suffix: string | undefined, scope: NameScope) => void;
-  readonly subnet: (owner: string, suffix: string | undefined, extra?: Partial<GcpResourceOutline>) => void;
-  readonly firewall: (owner: string, suffix: string, sources?: 'health-checks' | 'other') => void;
+  readonly add: (type: string, owner: string, suffix: string | undefined, scope: NameScope, extra?: Partial<GcpResourceOutline>) => void;
+  readonly subnet: (owner: string, suffix: string | undefined, vpc: string, extra?: Partial<GcpResourceOutline>) => void;
+  readonly firewall: (owner: string, suffix: string, vpc: string, sources?: readonly string[]) => void;
   readonly region: NameScope;
 }
 
 /** An island's gateways (gateways.ts): NodePort firewalls, internal load balancers, one proxy-only subnet per island network. */
-function gateways(c: ClusterSketch, proxySubnetMade: boolean, { add, subnet, firewall, region }: Adders): void {
+function gateways(c: ClusterSketch, vpc: string, proxySubnetMade: boolean, { add, subnet, firewall, region }: Adders): void {
   const seen = new Map<IngressKind, number>();
   for (const kind of c.ingress) {
     const count = (seen.get(kind) ?? 0) + 1;
     seen.set(kind, count);
     const suffix = count > 1 ? `-${count}` : '';
-    if (kind === IngressKind.NODE_PORT) firewall(c.path, `node-ports${suffix}`);
+    if (kind === IngressKind.NODE_PORT) firewall(c.path, `node-ports${suffix}`, vpc);
     if (kind === IngressKind.LOAD_BALANCER) {
       for (const type of ['google_compute_address', 'google_compute_region_health_check', 'google_compute_region_backend_service', 'google_compute_forwarding_rule']) {
-        add(type, c.path, `lb${suffix}`, region);
+        add(type, c.path, `lb${suffix}`, region, { vpc });
       }
-      firewall(c.path, `lb${suffix}-health-checks`, 'health-checks');
-      firewall(c.path, `lb${suffix}-clients`);
+      firewall(c.path, `lb${suffix}-health-checks`, vpc, HEALTH_CHECK_RANGES);
+      firewall(c.path, `lb${suffix}-clients`, vpc);
     }
   }
   if (c.ingress.includes(IngressKind.PROXY)) {
-    if (!proxySubnetMade) subnet(c.path, 'proxy', { purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' });
-    firewall(c.path, 'proxy');
+    if (!proxySubnetMade) subnet(c.path, 'proxy', vpc, { purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' });
+    firewall(c.path, 'proxy', vpc);
   }
 }
