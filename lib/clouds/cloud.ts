@@ -2,6 +2,7 @@ import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
 import { flowLogSettingsOf } from '../aws/flow-logs';
 import { AWS_RULES, awsRules } from '../aws/rules';
 import { flowLogsOf, GcpCloud, GcpCloudProps } from '../gcp/cloud';
+import { GKE_REFUSED } from '../gcp/gke';
 import { OUTLINE_REFUSED } from '../gcp/outline-rules';
 import { GCP_RULES, gcpRules } from '../gcp/rules';
 import { ICloud } from '../model/cloud';
@@ -50,7 +51,7 @@ const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
  * so it is refused (GCP: prohibited ranges, overlapping ranges in one network, a control plane
  * of another size or in the Docker bridge, a name taken twice, subnet purposes and secondary ranges, Cloud NAT settings; AWS: VPC block sizes, overlaps and associations, subnet sizes, a load balancer or target group name taken twice).
  */
-const GCP_REFUSED = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-SUBNET-008', 'GCP-GKE-010', ...OUTLINE_REFUSED];
+const GCP_REFUSED = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-SUBNET-008', 'GCP-GKE-010', ...OUTLINE_REFUSED, ...GKE_REFUSED];
 const AWS_REFUSED = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001', 'AWS-NAME-001'];
 
 function checkRegion(region: unknown, factory: string, pattern: RegExp, example: string): void {

@@ -13,6 +13,7 @@ import { planError } from '../model/errors';
 import { MainNetwork } from './main-network';
 import { privateGoogleAccess } from './private-google-access';
 import { gcpName } from './names';
+import { gkeClusterName } from './gke';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
 import { clusterSubnet, FLOW_LOGS, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
@@ -93,7 +94,7 @@ export class GcpRenderer implements CloudRenderer {
     return () => {
       const { router, nat } = main.resources();
       const ranges = vpcNative ? {} : { podRangeName: '', serviceRangeName: '' };
-      return { ...base(main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
+      return { ...base(cluster, main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr] };
     };
   }
 
@@ -126,7 +127,7 @@ export class GcpRenderer implements CloudRenderer {
       destinations: [later(() => cluster.apiEndpointCidr!)],
       tcpPorts: ['443'],
     });
-    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, apiEndpointFirewall, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
+    return () => ({ ...base(cluster, vpc, subnet, firewalls), apiEndpointSubnetwork, apiEndpointFirewall, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
@@ -140,7 +141,7 @@ export class GcpRenderer implements CloudRenderer {
     // Masquerade: pods keep their address only towards their own island (archipelago); NAT: never masquerade.
     const archipelago = cluster.archipelago;
     return () => ({
-      ...base(island.vpc, subnet, firewalls),
+      ...base(cluster, island.vpc, subnet, firewalls),
       router: island.router,
       nat: island.nat,
       privateNat: island.privateNat,
@@ -168,6 +169,6 @@ function withinCluster(cluster: ICluster, vpc: ComputeNetwork): ComputeFirewall[
   })];
 }
 
-function base(network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
-  return { network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
+function base(cluster: ICluster, network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
+  return { gkeClusterName: gkeClusterName(cluster.node.path), network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
 }

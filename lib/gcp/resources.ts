@@ -41,6 +41,12 @@ export interface GcpClusterResources {
   readonly network: ComputeNetwork;
   /** The subnet: primary range = nodes, secondary ranges = pods and services. */
   readonly subnetwork: ComputeSubnetwork;
+  /**
+   * A name for the GKE cluster (`google_container_cluster.name`): its construct path as GCP
+   * names are made, at most 40 characters (a hash keeps longer paths apart; GCP-GKE-011), as
+   * unique in its region as the cluster's subnet name (GCP-SUBNET-008).
+   */
+  readonly gkeClusterName: string;
   /** Name of the pods secondary range (GKE `cluster_secondary_range_name`); empty when routes-based. */
   readonly podRangeName: string;
   /** Name of the services secondary range (GKE `services_secondary_range_name`); empty when routes-based. */
