@@ -2,31 +2,48 @@ import { CloudProvider } from '../model/cloud';
 import { IngressKind } from '../model/gateways';
 import { NetworkPlan, NetworkSketch } from '../model/plan';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
-import { shortName } from './names';
+import { shortName, tagsFor } from './names';
 
 /** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
 export interface AwsNamedResource {
-  /** `load balancer` or `target group`: each has its own namespace per account and region. */
-  readonly kind: 'load balancer' | 'target group';
+  /** `load balancer` or `target group` (each its own namespace per account and region), or `security group` (per VPC). */
+  readonly kind: 'load balancer' | 'target group' | 'security group';
   readonly name: string;
-  readonly region: string;
+  /** Where the name must be unique: `eu-west-1`, or `the VPC of corp/fleet`. */
+  readonly where: string;
   /** Construct path it is made for. */
   readonly owner: string;
   /** Path of the network whose renderer makes it. */
   readonly network: string;
 }
 
-/** The load balancers and target groups the AWS renderer makes for `network`: an NLB and a target group per port, an ALB per proxy. */
+/**
+ * The names the AWS renderer makes for `network` where AWS wants them unique: an NLB and a
+ * target group per port, an ALB per proxy (gateways.ts), and the security groups of each VPC
+ * (a cluster's own VPC, or its archipelago's, which the archipelago and its members share).
+ */
 export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
-  return network.clusters.flatMap((c) => {
-    const scope = { node: { path: c.path } } as never;
-    const at = { region: network.region, owner: c.path, network: network.path };
-    return [
-      ...(c.loadBalancerPorts.length > 0 ? [{ kind: 'load balancer' as const, name: shortName(scope, 'nlb'), ...at }] : []),
-      ...c.loadBalancerPorts.map((port) => ({ kind: 'target group' as const, name: shortName(scope, `nlb-${port}`), ...at })),
-      ...(c.ingress.includes(IngressKind.PROXY) ? [{ kind: 'load balancer' as const, name: shortName(scope, 'alb'), ...at }] : []),
-    ];
-  });
+  const scope = (path: string) => ({ node: { path } }) as never;
+  const group = (owner: string, vpc: string, id: string): AwsNamedResource =>
+    ({ kind: 'security group', name: tagsFor(scope(owner), id).Name, where: `the VPC of ${vpc}`, owner, network: network.path });
+  return [
+    ...network.archipelagos.map((a) => group(a, a, 'members-sg')),
+    ...network.clusters.flatMap((c) => {
+      const at = { where: network.region, owner: c.path, network: network.path };
+      const vpc = c.archipelago ?? c.path;
+      const lb = c.loadBalancerPorts.length > 0;
+      const proxy = c.ingress.includes(IngressKind.PROXY);
+      return [
+        group(c.path, vpc, 'nodes-sg'),
+        ...(lb ? [group(c.path, vpc, 'load-balancer-sg')] : []),
+        ...(proxy ? [group(c.path, vpc, 'proxy-sg')] : []),
+        ...(c.exposesApiEndpoint ? [group(c.path, vpc, 'api-endpoint-sg')] : []),
+        ...(lb ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'nlb'), ...at }] : []),
+        ...c.loadBalancerPorts.map((port) => ({ kind: 'target group' as const, name: shortName(scope(c.path), `nlb-${port}`), ...at })),
+        ...(proxy ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'alb'), ...at }] : []),
+      ];
+    }),
+  ];
 }
 
 /** Names a resource of `path`'s network takes after an earlier one of the same kind in the same region took them: one finding per pair of constructs. */
@@ -34,7 +51,7 @@ export function awsNameFindings(path: string, resources: readonly AwsNamedResour
   const first = new Map<string, AwsNamedResource>();
   const clashes = new Map<string, { earlier: AwsNamedResource; later: AwsNamedResource; what: string[] }>();
   for (const r of resources) {
-    const key = `${r.kind}|${r.region}|${r.name}`;
+    const key = `${r.kind}|${r.where}|${r.name}`;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, r);
@@ -43,15 +60,15 @@ export function awsNameFindings(path: string, resources: readonly AwsNamedResour
     if (r.network !== path) continue;
     const pair = `${earlier.owner}|${r.owner}`;
     const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
-    clash.what.push(`${r.kind} ${r.name} in ${r.region}`);
+    clash.what.push(`${r.kind} ${r.name} in ${r.where}`);
     clashes.set(pair, clash);
   }
   return [...clashes.values()].map(({ earlier, later, what }) => ({
     path: later.owner,
-    message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name in an account and region — rename one construct (names are construct paths with "/" and other characters as "-", cut to 32 characters with a hash)`,
+    message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)`,
   }));
 }
 
 export const name001 = defineRule('AWS-NAME-001', Severity.ERROR,
-  'Load balancer and target group names the library makes (at most 32 characters) are unique per region across every network of the app (every stack): AWS refuses a second one of one name in an account and region (this rule cannot be suppressed).',
+  'Load balancer and target group names the library makes (at most 32 characters) are unique per region across every network of the app (every stack), security group names per VPC: AWS refuses a second one of one name there (this rule cannot be suppressed).',
   (plan: NetworkPlan) => awsNameFindings(plan.path, (plan.appNetworks ?? []).filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf)));

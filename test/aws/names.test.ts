@@ -1,11 +1,12 @@
 // AWS-NAME-001: load balancer and target group names are unique per region across the app.
 import { Construct } from 'constructs';
-import { Cloud, Ingress, IslandCluster, Policy } from '../../lib';
+import { Archipelago, Cloud, Ingress, IslandCluster, IsolatedCluster, Policy } from '../../lib';
+import { awsNamesOf } from '../../lib/aws/name-rule';
 import { AWS_RULES } from '../../lib/aws/rules';
 import { estate, handPlan, synthError, synthStack } from '../support';
 import { findings, has, REGION } from './support';
 
-const TAIL = '; AWS refuses a second one of one name in an account and region — rename one construct (names are construct paths with "/" and other characters as "-", cut to 32 characters with a hash)';
+const TAIL = '; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)';
 const aws = (stackId = 'corp', first?: ReturnType<typeof estate>) => estate({
   cidr: stackId === 'corp' ? '10.0.0.0/8' : '172.16.0.0/12', cloud: Cloud.aws({ region: REGION }), planFile: first?.planFile,
 }, stackId, first?.app);
@@ -40,6 +41,40 @@ describe('AWS-NAME-001: load balancer and target group names are unique per regi
     new IslandCluster(deep, 'cluster-one', { network: e.network, ingress: [Ingress.proxy()] });
     new IslandCluster(deep, 'cluster-two', { network: e.network, ingress: [Ingress.proxy()] });
     expect(findings(e.network, 'AWS-NAME-001')).toEqual([]);
+  });
+
+  test('security groups of one VPC: archipelago members a_b and a-b both make corp-fleet-a-b-nodes-sg', () => {
+    const e = aws();
+    const fleet = new Archipelago(e.stack, 'fleet', { network: e.network });
+    fleet.addCluster('a_b');
+    fleet.addCluster('a-b');
+    expect(findings(e.network, 'AWS-NAME-001')).toEqual([
+      `[corp/fleet/a-b] corp/fleet/a_b and corp/fleet/a-b get the same AWS names: security group corp-fleet-a-b-nodes-sg in the VPC of corp/fleet${TAIL}`,
+    ]);
+  });
+
+  test('security groups of different VPCs may share a name: islands a_b and a-b have a VPC each', () => {
+    const e = aws();
+    new IslandCluster(e.stack, 'a_b', { network: e.network });
+    new IslandCluster(e.stack, 'a-b', { network: e.network });
+    expect(findings(e.network, 'AWS-NAME-001')).toEqual([]);
+  });
+
+  test('the security group names listed are those synth writes', () => {
+    const e = aws();
+    const fleet = new Archipelago(e.stack, 'fleet', { network: e.network });
+    fleet.addCluster('a', { ingress: [Ingress.loadBalancer({ ports: [443] }), Ingress.proxy()] });
+    new IsolatedCluster(e.stack, 'vault', { network: e.network, exposeApiEndpoint: true });
+    new IslandCluster(e.stack, 'batch', { network: e.network, ingress: [Ingress.proxy()] });
+    const json = JSON.parse(synthStack(e.stack));
+    const sketch = e.network.plan.appNetworks!.find((n) => n.path === 'corp/main')!;
+    const listed = awsNamesOf(sketch).map((r) => `${r.kind} ${r.name}`).sort();
+    const written = [
+      ...Object.values<{ name: string }>(json.resource.aws_security_group).map((g) => `security group ${g.name}`),
+      ...Object.values<{ name: string; load_balancer_type: string }>(json.resource.aws_lb).map((g) => `load balancer ${g.name}`),
+      ...Object.values<{ name: string }>(json.resource.aws_lb_target_group).map((g) => `target group ${g.name}`),
+    ].sort();
+    expect(listed).toEqual(written);
   });
 
   test('cannot be suppressed', () => {
