@@ -48,6 +48,11 @@ export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
 
 /** Names a resource of `path`'s network takes after an earlier one of the same kind in the same region took them: one finding per pair of constructs. */
 export function awsNameFindings(path: string, resources: readonly AwsNamedResource[]): PolicyFinding[] {
+  return awsNameFindingsByNetwork(resources).get(path) ?? [];
+}
+
+/** The name findings of every network among `resources`, by network path, in one pass. */
+export function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[]): Map<string, PolicyFinding[]> {
   const first = new Map<string, AwsNamedResource>();
   const clashes = new Map<string, { earlier: AwsNamedResource; later: AwsNamedResource; what: string[] }>();
   for (const r of resources) {
@@ -57,18 +62,34 @@ export function awsNameFindings(path: string, resources: readonly AwsNamedResour
       first.set(key, r);
       continue;
     }
-    if (r.network !== path) continue;
     const pair = `${earlier.owner}|${r.owner}`;
     const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
     clash.what.push(`${r.kind} ${r.name} in ${r.where}`);
     clashes.set(pair, clash);
   }
-  return [...clashes.values()].map(({ earlier, later, what }) => ({
-    path: later.owner,
-    message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)`,
-  }));
+  const byNetwork = new Map<string, PolicyFinding[]>();
+  for (const { earlier, later, what } of clashes.values()) {
+    byNetwork.set(later.network, [...(byNetwork.get(later.network) ?? []), {
+      path: later.owner,
+      message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)`,
+    }]);
+  }
+  return byNetwork;
+}
+
+/** The findings of every network of an app, by its sketches (one array per change: Estates.sketches). */
+const BY_APP = new WeakMap<readonly NetworkSketch[], Map<string, PolicyFinding[]>>();
+
+function appFindings(plan: NetworkPlan): PolicyFinding[] {
+  const sketches = plan.appNetworks ?? [];
+  let byNetwork = BY_APP.get(sketches);
+  if (!byNetwork) {
+    byNetwork = awsNameFindingsByNetwork(sketches.filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf));
+    BY_APP.set(sketches, byNetwork);
+  }
+  return byNetwork.get(plan.path) ?? [];
 }
 
 export const name001 = defineRule('AWS-NAME-001', Severity.ERROR,
   'Load balancer and target group names the library makes (at most 32 characters) are unique per region across every network of the app (every stack), security group names per VPC: AWS refuses a second one of one name there (this rule cannot be suppressed).',
-  (plan: NetworkPlan) => awsNameFindings(plan.path, (plan.appNetworks ?? []).filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf)));
+  (plan: NetworkPlan) => appFindings(plan));

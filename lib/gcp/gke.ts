@@ -41,13 +41,14 @@ export interface GkeHandout {
 
 /** What `network`'s clusters are handed, one per cluster. */
 export function gkeHandoutsOf(network: NetworkSketch, resources: readonly GcpResourceOutline[] = outlineOf(network)): GkeHandout[] {
+  const subnets = new Map(resources.filter((r) => r.type === 'google_compute_subnetwork').map((r) => [`${r.owner}|${r.name}`, r]));
   return network.clusters.map((c) => {
     const vpcNative = c.podRouting !== PodRouting.ROUTES;
     const name = gcpName({ node: { path: c.path } } as never);
     return {
       owner: c.path,
       name: gkeClusterName(c.path),
-      subnet: resources.find((r) => r.type === 'google_compute_subnetwork' && r.owner === c.path && r.name === name),
+      subnet: subnets.get(`${c.path}|${name}`),
       podRangeName: vpcNative ? 'pods' : '',
       serviceRangeName: vpcNative ? 'services' : '',
     };

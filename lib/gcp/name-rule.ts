@@ -1,5 +1,5 @@
 import { CloudProvider } from '../model/cloud';
-import { NetworkPlan } from '../model/plan';
+import { NetworkPlan, NetworkSketch } from '../model/plan';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { GCP_NAME_PATTERN } from './names';
 import { GcpResourceOutline, NameScope, outlineOf } from './outline';
@@ -10,11 +10,21 @@ export interface NamedResource extends GcpResourceOutline {
   readonly network: string;
 }
 
+/** Each sketch's outline with its network, kept as long as the sketch (see outlineOf). */
+const NAMED = new WeakMap<NetworkSketch, readonly NamedResource[]>();
+
+function namedOf(network: NetworkSketch): readonly NamedResource[] {
+  let named = NAMED.get(network);
+  if (!named) {
+    named = outlineOf(network).map((r) => ({ ...r, network: network.path }));
+    NAMED.set(network, named);
+  }
+  return named;
+}
+
 /** Every GCP resource the app's GCP networks make, network by network in the order they were made. */
 export function appResources(plan: NetworkPlan): NamedResource[] {
-  return (plan.appNetworks ?? [])
-    .filter((n) => n.cloud === CloudProvider.GCP)
-    .flatMap((n) => outlineOf(n).map((r) => ({ ...r, network: n.path })));
+  return (plan.appNetworks ?? []).filter((n) => n.cloud === CloudProvider.GCP).flatMap((n) => namedOf(n));
 }
 
 /**
@@ -23,9 +33,15 @@ export function appResources(plan: NetworkPlan): NamedResource[] {
  * resource of the same kind in the same scope took it. One finding per pair of constructs.
  */
 export function nameFindings(path: string, resources: readonly NamedResource[]): PolicyFinding[] {
-  const findings: PolicyFinding[] = [];
-  for (const r of resources.filter((x) => x.network === path && !GCP_NAME_PATTERN.test(x.name))) {
-    findings.push({ path: r.owner, message: `${kindOf(r.type)} name ${JSON.stringify(r.name)} of ${r.owner} does not match GCP's pattern [a-z]([-a-z0-9]{0,61}[a-z0-9])? — rename the construct` });
+  return nameFindingsByNetwork(resources).get(path) ?? [];
+}
+
+/** The name findings of every network among `resources`, by network path, in one pass. */
+export function nameFindingsByNetwork(resources: readonly NamedResource[]): Map<string, PolicyFinding[]> {
+  const byNetwork = new Map<string, PolicyFinding[]>();
+  const add = (network: string, finding: PolicyFinding) => byNetwork.set(network, [...(byNetwork.get(network) ?? []), finding]);
+  for (const r of resources.filter((x) => !GCP_NAME_PATTERN.test(x.name))) {
+    add(r.network, { path: r.owner, message: `${kindOf(r.type)} name ${JSON.stringify(r.name)} of ${r.owner} does not match GCP's pattern [a-z]([-a-z0-9]{0,61}[a-z0-9])? — rename the construct` });
   }
   const first = new Map<string, NamedResource>();
   const clashes = new Map<string, { earlier: NamedResource; later: NamedResource; what: string[] }>();
@@ -36,7 +52,6 @@ export function nameFindings(path: string, resources: readonly NamedResource[]):
       first.set(key, r);
       continue;
     }
-    if (r.network !== path) continue;
     const pair = `${earlier.owner}|${r.owner}`;
     const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
     clash.what.push(`${kindOf(r.type)} ${r.name} ${whereOf(r.scope)}`);
@@ -44,12 +59,25 @@ export function nameFindings(path: string, resources: readonly NamedResource[]):
   }
   for (const { earlier, later, what } of clashes.values()) {
     const by = earlier.owner === later.owner ? `${later.owner} gets two GCP resources of one name` : `${earlier.owner} and ${later.owner} get the same GCP names`;
-    findings.push({
+    add(later.network, {
       path: later.owner,
       message: `${by}: ${what.join(', ')}; GCP refuses a second resource of one kind and name there — rename one construct (GCP names are construct paths with "/" and other characters as "-")`,
     });
   }
-  return findings;
+  return byNetwork;
+}
+
+/** The findings of every network of an app, by its sketches (one array per change: Estates.sketches). */
+const BY_APP = new WeakMap<readonly NetworkSketch[], Map<string, PolicyFinding[]>>();
+
+function appFindings(plan: NetworkPlan): PolicyFinding[] {
+  const sketches = plan.appNetworks ?? [];
+  let byNetwork = BY_APP.get(sketches);
+  if (!byNetwork) {
+    byNetwork = nameFindingsByNetwork(appResources(plan));
+    BY_APP.set(sketches, byNetwork);
+  }
+  return byNetwork.get(plan.path) ?? [];
 }
 
 function kindOf(type: string): string {
@@ -64,4 +92,4 @@ function whereOf(scope: NameScope): string {
 
 export const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
   'Every GCP name the library makes matches GCP\'s pattern (1-63 characters, [a-z]([-a-z0-9]*[a-z0-9])?) and is unique among resources of its kind across every network of the app (every stack): in the project for networks, firewalls, routes, hubs, spokes and DNS zones, in the region for subnets, routers, addresses, health checks, backend services and forwarding rules, on the router for NATs (the API refuses a duplicate; this rule cannot be suppressed).',
-  (plan) => nameFindings(plan.path, appResources(plan)));
+  (plan) => appFindings(plan));

@@ -8,7 +8,7 @@ import { HEALTH_CHECK_RANGES } from './firewalls';
 import { GcpResourceOutline, outlineOf } from './outline';
 
 /** The resources the GCP renderer makes for the network of `plan` (none for a plan written by hand). */
-export function resourcesOf(plan: NetworkPlan): GcpResourceOutline[] {
+export function resourcesOf(plan: NetworkPlan): readonly GcpResourceOutline[] {
   const sketch = (plan.appNetworks ?? []).find((n) => n.path === plan.path && n.cloud === CloudProvider.GCP);
   return sketch ? outlineOf(sketch) : [];
 }
@@ -54,13 +54,17 @@ export function purposeFindings(resources: readonly GcpResourceOutline[]): Polic
 /** GCP-NAT-001: which subnetworks a NAT covers, and an ALL_* NAT alone on its network and region. */
 export function natCoverageFindings(resources: readonly GcpResourceOutline[]): PolicyFinding[] {
   const all = nats(resources);
+  // NATs by network and region: an ALL_* NAT must be alone there.
+  const region = (r: GcpResourceOutline) => r.scope.replace(/^router \S+ in /, '');
+  const beside = new Map<string, GcpResourceOutline[]>();
+  for (const r of all) beside.set(`${r.vpc}|${region(r)}`, [...(beside.get(`${r.vpc}|${region(r)}`) ?? []), r]);
   return all.flatMap((r) => {
     const nat = r.nat!;
     const mode = nat.sourceSubnetworkIpRangesToNat;
     if (!SUBNET_RANGES_TO_NAT.includes(mode)) return [finding(r, `NAT ${r.name} of ${r.owner} has source_subnetwork_ip_ranges_to_nat ${mode}, which GCP does not know — use one of ${SUBNET_RANGES_TO_NAT.join(', ')}`)];
     if (mode === 'LIST_OF_SUBNETWORKS' && nat.subnetworks.length === 0) return [finding(r, `NAT ${r.name} of ${r.owner} lists no subnetwork under LIST_OF_SUBNETWORKS — list the subnets it translates`)];
     if (mode !== 'LIST_OF_SUBNETWORKS' && nat.subnetworks.length > 0) return [finding(r, `NAT ${r.name} of ${r.owner} lists subnetworks under ${mode}; GCP takes subnetwork blocks with LIST_OF_SUBNETWORKS alone — use LIST_OF_SUBNETWORKS`)];
-    const others = all.filter((o) => o !== r && o.vpc === r.vpc && o.scope.endsWith(r.scope.replace(/^router \S+ /, ' ')));
+    const others = (beside.get(`${r.vpc}|${region(r)}`) ?? []).filter((o) => o !== r);
     if (mode.startsWith('ALL_') && others.length > 0) {
       return [finding(r, `NAT ${r.name} of ${r.owner} translates ${mode} of network ${r.vpc}, which excludes any other NAT there, yet ${others.map((o) => o.name).join(', ')} is one — use LIST_OF_SUBNETWORKS`)];
     }
@@ -70,7 +74,7 @@ export function natCoverageFindings(resources: readonly GcpResourceOutline[]): P
 
 /** GCP-NAT-002: what each listed subnetwork translates, and secondary range names only with LIST_OF_SECONDARY_IP_RANGES. */
 export function natRangeFindings(resources: readonly GcpResourceOutline[]): PolicyFinding[] {
-  const all = subnets(resources);
+  const byName = new Map(subnets(resources).map((s) => [`${s.vpc}|${s.name}`, s]));
   return nats(resources).flatMap((r) => r.nat!.subnetworks.flatMap((s): PolicyFinding[] => {
     const where = `subnetwork ${s.name} of NAT ${r.name} (${r.owner})`;
     const ranges = s.sourceIpRangesToNat;
@@ -81,7 +85,7 @@ export function natRangeFindings(resources: readonly GcpResourceOutline[]): Poli
     const names = s.secondaryIpRangeNames ?? [];
     if (listed && names.length === 0) return [finding(r, `${where} translates LIST_OF_SECONDARY_IP_RANGES but names none — name the secondary ranges (secondary_ip_range_names)`)];
     if (!listed && names.length > 0) return [finding(r, `${where} names secondary ranges ${names.join(', ')} without LIST_OF_SECONDARY_IP_RANGES, which GCP refuses — add LIST_OF_SECONDARY_IP_RANGES or drop the names`)];
-    const subnet = all.find((x) => x.name === s.name && x.vpc === r.vpc);
+    const subnet = byName.get(`${r.vpc}|${s.name}`);
     if (!subnet) return [finding(r, `${where} is no subnet of network ${r.vpc} — a NAT translates its own network's subnets`)];
     const missing = names.filter((n) => !(subnet.secondaryRanges ?? []).includes(n));
     return missing.length > 0 ? [finding(r, `${where} names secondary ranges ${missing.join(', ')}, which subnet ${s.name} does not have — name ranges of the subnet`)] : [];
@@ -131,9 +135,11 @@ export function privateNatFindings(resources: readonly GcpResourceOutline[]): Po
 
 /** GCP-FW-001: every load balancer's backends let Google's health checks in (35.191.0.0/16, 130.211.0.0/22). */
 export function healthCheckFindings(resources: readonly GcpResourceOutline[]): PolicyFinding[] {
-  const open = ofType(resources, 'google_compute_firewall').filter((f) => HEALTH_CHECK_RANGES.every((h) => (f.sources ?? []).includes(h)));
+  const open = new Set(ofType(resources, 'google_compute_firewall')
+    .filter((f) => HEALTH_CHECK_RANGES.every((h) => (f.sources ?? []).includes(h)))
+    .map((f) => `${f.owner}|${f.vpc}`));
   return ofType(resources, 'google_compute_region_health_check')
-    .filter((h) => !open.some((f) => f.owner === h.owner && f.vpc === h.vpc))
+    .filter((h) => !open.has(`${h.owner}|${h.vpc}`))
     .map((h) => finding(h, `health check ${h.name} of ${h.owner} probes from ${HEALTH_CHECK_RANGES.join(' and ')}, and no firewall of network ${h.vpc} lets both in to its backends — add an ingress rule from them`));
 }
 

@@ -51,8 +51,24 @@ const SECONDARY = ['pods', 'services'];
 /** Private Google Access zones of an isolated cluster (private-google-access.ts). */
 const PGA_ZONES = ['googleapis-com', 'gcr-io', 'pkg-dev'];
 
+/**
+ * Outlines by sketch: a pure function's results, kept as long as the sketch (a network makes a
+ * new sketch when a cluster or archipelago joins it), so the rules and every network of the
+ * app share one outline per network and check.
+ */
+const OUTLINES = new WeakMap<NetworkSketch, readonly GcpResourceOutline[]>();
+
 /** Every resource the GCP renderer makes for `network`, in the order it makes them. */
-export function outlineOf(network: NetworkSketch): GcpResourceOutline[] {
+export function outlineOf(network: NetworkSketch): readonly GcpResourceOutline[] {
+  let outline = OUTLINES.get(network);
+  if (!outline) {
+    outline = Object.freeze(outlineOnce(network));
+    OUTLINES.set(network, outline);
+  }
+  return outline;
+}
+
+function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
   const out: GcpResourceOutline[] = [];
   const region = `region ${network.region}` as const;
   const name = (path: string, suffix?: string) => gcpName({ node: { path } } as never, suffix);

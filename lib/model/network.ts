@@ -220,7 +220,7 @@ export class Network extends Construct {
       frozen: this.frozen,
       unclaimedRecords,
       suppressions: this.strategy.checker.suppressions([...this.subjects.values()]),
-      appNetworks: this.group.everyNetwork().map((n) => n._sketch()),
+      appNetworks: this.group.appSketches() as NetworkSketch[],
     };
   }
 
