@@ -65,3 +65,25 @@ test('deploy defect: on 172.16.0.0/12 no GKE range lands in 172.17.0.0/16 (the D
   expect(cidrs.length).toBeGreaterThan(3);
   expect(cidrs.filter((c) => c.startsWith('172.17.'))).toEqual([]);
 });
+
+test('secure defaults in every example: flow logs where the cloud takes them, no public IPs from subnets', () => {
+  const { stacks } = examples();
+  let subnets = 0;
+  for (const stack of stacks) {
+    const resources = JSON.parse(Testing.synth(stack)).resource ?? {};
+    for (const subnet of Object.values<Record<string, unknown>>(resources.google_compute_subnetwork ?? {})) {
+      subnets++;
+      const hostsVms = subnet.purpose === undefined || subnet.purpose === 'PRIVATE';
+      // The API refuses log_config on proxy-only subnets; private-NAT subnets host no VMs.
+      expect([subnet.name, subnet.log_config !== undefined]).toEqual([subnet.name, hostsVms]);
+    }
+    for (const subnet of Object.values<Record<string, unknown>>(resources.aws_subnet ?? {})) {
+      subnets++;
+      expect(subnet.map_public_ip_on_launch).toBe(false);
+    }
+    const vpcs = Object.keys(resources.aws_vpc ?? {}).map((id) => `\${aws_vpc.${id}.id}`).sort();
+    const logged = Object.values<Record<string, unknown>>(resources.aws_flow_log ?? {}).map((f) => String(f.vpc_id)).sort();
+    expect(logged).toEqual(vpcs);
+  }
+  expect(subnets).toBeGreaterThan(50);
+});

@@ -24,7 +24,7 @@ export interface ArchipelagoVpc {
 export function renderArchipelago(archipelago: IArchipelago, transit: Transit): ArchipelagoVpc {
   const network = archipelago.network;
   const edgeSource = edgeOf(archipelago);
-  const vpc = new AwsVpc(archipelago, network, [edgeSource]);
+  const vpc = new AwsVpc(archipelago, network, [edgeSource], transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, [], transit.natGateways);
   const members = openAmongMembers(archipelago, vpc, 'members-sg', `Members of archipelago ${archipelago.node.path}: flat among themselves`);
   recordArchipelago(archipelago, (): AwsArchipelagoResources => ({

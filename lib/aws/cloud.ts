@@ -1,6 +1,7 @@
 import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
 import { CloudProvider } from '../model/cloud';
 import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
+import { AwsFlowLogSettings, flowLogSettingsOf } from './flow-logs';
 import { BLOCKS_PER_VPC } from './layout';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsProfile } from './profile';
@@ -34,6 +35,19 @@ export interface AwsCloudProps {
    * @default 5
    */
   readonly vpcBlockQuota?: number;
+  /**
+   * VPC flow logs (all traffic, accepted and rejected) for every VPC the library makes.
+   * Turning them off is reported as a warning (AWS-LOG-001) unless suppressed with a reason.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+  /**
+   * An S3 bucket (or a folder in one) the flow logs of every VPC go to, by ARN, e.g.
+   * `arn:aws:s3:::acme-flow-logs`: the bucket must let the `delivery.logs.amazonaws.com`
+   * service write (AWS adds that policy when the deploying role may change the bucket's policy).
+   * @default - a CloudWatch Logs group per network, `/cdktf-kube-networks/<network path>/flow-logs`, kept 365 days, written through an IAM role the library creates
+   */
+  readonly flowLogDestinationArn?: string;
 }
 
 /** The IPv4 blocks per VPC that `props` says the account has, checked. */
@@ -52,6 +66,7 @@ export class AwsCloud implements CloudStrategy {
   public readonly availabilityZones: string[];
   public readonly reservedAddressesPerSubnet = CLOUD_RESERVED_ADDRESSES.aws;
   public readonly natGateways: AwsNatGateways;
+  public readonly flowLogs: AwsFlowLogSettings;
   public readonly profile: AwsProfile;
   public readonly renderer: AwsRenderer;
   public readonly checker: PlanChecker;
@@ -67,8 +82,9 @@ export class AwsCloud implements CloudStrategy {
     }
     this.availabilityZones = [...zones];
     this.natGateways = natGateways;
+    this.flowLogs = flowLogSettingsOf(props);
     this.profile = new AwsProfile(this.availabilityZones);
-    this.renderer = new AwsRenderer(natGateways);
+    this.renderer = new AwsRenderer(natGateways, this.flowLogs);
     this.checker = services.checker;
     this.reporter = services.reporter;
   }

@@ -17,7 +17,7 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   const network = cluster.network;
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
-  const { vpc, associations } = standaloneVpc(cluster, sources);
+  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
   const w = renderWorkloads(cluster, vpc, sources, associations);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));

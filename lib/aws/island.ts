@@ -18,7 +18,7 @@ import { ICluster } from '../model/interfaces';
 export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
-  const { vpc, associations } = standaloneVpc(cluster, sources);
+  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
   return renderIslandEdge(cluster, vpc, edge, renderWorkloads(cluster, vpc, sources, associations), []);
 }

@@ -11,12 +11,12 @@ import { refOf } from '../model/refs';
  * Isolated: a VPC of private subnets only, on a route table with nothing but the VPC — no
  * internet gateway, no NAT, no transit-gateway attachment. An exposed API endpoint is the one
  * exception: its routable /28 becomes a block and subnet of its own, attached to the hub in
- * that subnet only, with a hub route to the /28 alone and HTTPS in from the main network.
+ * that subnet only, with a hub route to the /28 alone and HTTPS in from apiEndpointSourceRanges (the main network by default).
  */
 export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const sources = sourcesOf(cluster);
-  const { vpc, associations } = standaloneVpc(cluster, sources);
+  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
   const w = renderWorkloads(cluster, vpc, sources, associations);
   const table = vpc.addRouteTable(cluster, 'isolated-route-table', AwsRouteTableRole.ISOLATED);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, table);
@@ -31,7 +31,9 @@ export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsCl
   vpc.useTable(api, apiTable);
   vpc.recordHubRoute(cluster, transit.route(cluster, 'hub-route-api-endpoint', api.cidrBlock, attachment));
   const group = vpc.addSecurityGroup(cluster, 'api-endpoint-sg', `Exposed API endpoint of ${cluster.node.path}`);
-  allowIn(cluster, 'api-endpoint-sg-https', group, { cidr: network.cidr }, 'The Kubernetes API from the main network', { from: 443, to: 443 });
+  // HTTPS from the given ranges of the main network alone (apiEndpointSourceRanges; the whole main network by default).
+  cluster.apiEndpointSourceRanges!.forEach((cidr, i) => allowIn(cluster, i === 0 ? 'api-endpoint-sg-https' : `api-endpoint-sg-https-${i + 1}`, group, { cidr },
+    cidr === network.cidr ? 'The Kubernetes API from the main network' : `The Kubernetes API from ${cidr}`, { from: 443, to: 443 }));
   allowAllOut(cluster, 'api-endpoint-sg', group);
   return clusterResources(cluster, vpc, w, cni, { attachment });
 }

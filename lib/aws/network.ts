@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { Cidr } from '../ipam';
 import { planError } from '../model/errors';
 import { tagsFor } from './names';
+import { AwsFlowLogSettings, FlowLogs } from './flow-logs';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNetworkResources } from './resources';
 import { INetwork } from '../model/interfaces';
@@ -33,8 +34,10 @@ export class Transit {
   public readonly routeTable: Ec2TransitGatewayRouteTable;
   private readonly peers: TransitPeer[] = [];
   private readonly peerHandlers: Array<(peer: TransitPeer) => void> = [];
+  /** The flow logs of every VPC of the network. */
+  public readonly flowLogs: FlowLogs;
 
-  constructor(public readonly network: INetwork, public readonly natGateways: AwsNatGateways) {
+  constructor(public readonly network: INetwork, public readonly natGateways: AwsNatGateways, flowLogs: AwsFlowLogSettings) {
     if (Cidr.parse(network.cidr).family !== 4) {
       throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the AWS layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.aws()`);
     }
@@ -46,6 +49,7 @@ export class Transit {
       dnsSupport: 'enable',
       tags: tagsFor(network, 'tgw'),
     });
+    this.flowLogs = new FlowLogs(network, flowLogs);
     this.routeTable = new Ec2TransitGatewayRouteTable(network, 'transit-gateway-routes', {
       transitGatewayId: refOf(this.gateway, 'id'),
       tags: tagsFor(network, 'tgw-routes'),
@@ -96,6 +100,7 @@ export class Transit {
   }
 
   public resources(): AwsNetworkResources {
-    return { transitGateway: this.gateway, transitGatewayRouteTable: this.routeTable };
+    const { group, role } = this.flowLogs.resources();
+    return { transitGateway: this.gateway, transitGatewayRouteTable: this.routeTable, flowLogGroup: group, flowLogRole: role };
   }
 }

@@ -7,6 +7,7 @@ import { renderFlat } from './flat';
 import { renderIsland } from './island';
 import { renderIsolated } from './isolated';
 import { Transit } from './network';
+import { AwsFlowLogSettings } from './flow-logs';
 import { AwsNatGateways } from './nat-gateways';
 import { recordCluster, recordNetwork } from './resources';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
@@ -18,10 +19,10 @@ export class AwsRenderer implements CloudRenderer {
   private readonly transits = new WeakMap<INetwork, Transit>();
   private readonly archipelagos = new WeakMap<IArchipelago, ArchipelagoVpc>();
 
-  constructor(private readonly natGateways: AwsNatGateways) {}
+  constructor(private readonly natGateways: AwsNatGateways, private readonly flowLogs: AwsFlowLogSettings) {}
 
   public onNetwork(network: INetwork): void {
-    const transit = new Transit(network, this.natGateways);
+    const transit = new Transit(network, this.natGateways, this.flowLogs);
     this.transits.set(network, transit);
     recordNetwork(network, () => transit.resources());
   }

@@ -1,9 +1,12 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
@@ -124,6 +127,10 @@ export interface AwsNetworkResources {
   readonly transitGateway: Ec2TransitGateway;
   /** Its route table: static routes to routable ranges only, never to island pods. */
   readonly transitGatewayRouteTable: Ec2TransitGatewayRouteTable;
+  /** The CloudWatch Logs group the network's VPC flow logs go to. @default - none: flow logs off, or sent to the S3 bucket `flowLogDestinationArn` names */
+  readonly flowLogGroup?: CloudwatchLogGroup;
+  /** The IAM role the flow-logs service writes to `flowLogGroup` with. @default - none, as for flowLogGroup */
+  readonly flowLogRole?: IamRole;
 }
 
 /** The resources of one VPC and what it connects through. */
@@ -138,6 +145,8 @@ export interface AwsVpcResources {
   readonly routeTables: AwsRouteTable[];
   /** Its NAT gateways, public and private. */
   readonly natGateways: AwsNatGateway[];
+  /** Its VPC flow log (AWS-LOG-001). @default - none: `Cloud.aws({ flowLogs: false })` */
+  readonly flowLog?: FlowLog;
   /** The internet gateway. @default - none: an isolated VPC has none */
   readonly internetGateway?: InternetGateway;
   /** The attachment to the network's transit gateway. @default - none: an isolated VPC has none (unless it exposes its API endpoint) */

@@ -4,6 +4,7 @@ import { ClusterPlan, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
+import { name001 } from './name-rule';
 import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
@@ -117,10 +118,17 @@ const subnet001 = defineRule('AWS-SUBNET-001', Severity.ERROR,
     return plan.clusters.flatMap((c) => [...subnetFindings(c, 'nodes', zones), ...subnetFindings(c, 'pods', zones)]);
   });
 
-/** The AWS rules, checked on every network on Cloud.aws(). */
-/** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks. */
-export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC): readonly IPolicyRule[] {
-  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules];
+/** AWS-LOG-001, for a cloud whose flow logs are `enabled` (Cloud.aws({ flowLogs })). */
+const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
+  'Every VPC the library makes sends its flow logs (all traffic) to a CloudWatch Logs group it creates or the S3 bucket flowLogDestinationArn names; Cloud.aws({ flowLogs: false }) is reported unless suppressed with a reason.',
+  (plan) => enabled ? [] : [{
+    path: plan.path,
+    message: `the VPCs of ${plan.path} keep no flow logs (Cloud.aws({ flowLogs: false })): no record of who talked to whom — drop flowLogs: false, or Policy.suppress(network, 'AWS-LOG-001', reason) if the traffic is logged elsewhere`,
+  }]);
+
+/** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks, with flow logs on or off. */
+export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC, flowLogs: boolean = true): readonly IPolicyRule[] {
+  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules, name001, log001(flowLogs)];
 }
 
 /** The AWS rules, checked on every network on Cloud.aws() (at AWS's default quotas). */

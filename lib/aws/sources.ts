@@ -1,3 +1,4 @@
+import { FlowLogs } from './flow-logs';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { API_ENDPOINT_RANGE, NetworkModel, RangeRole } from '../model/plan';
 import { BlockKind, BLOCK_ORDER, EDGE_RANGE, VPC_BLOCK } from './layout';
@@ -56,9 +57,9 @@ export type Associations = Map<string, VpcIpv4CidrBlockAssociation[]>;
  * which the AWS rules read too). Which block is primary is decided at synth, so every subnet
  * depends on all the VPC's associations.
  */
-export function standaloneVpc(cluster: ICluster, sources: ClusterSources): { vpc: AwsVpc; associations: Associations } {
+export function standaloneVpc(cluster: ICluster, sources: ClusterSources, flowLogs: FlowLogs): { vpc: AwsVpc; associations: Associations } {
   const ordered = BLOCK_ORDER[cluster.model].flatMap((kind) => sources[kind] ?? []);
-  const vpc = new AwsVpc(cluster, cluster.network, blocksFor(ordered));
+  const vpc = new AwsVpc(cluster, cluster.network, blocksFor(ordered), flowLogs);
   return { vpc, associations: new Map(ordered.map((source) => [source.id, vpc.initialAssociations])) };
 }
 

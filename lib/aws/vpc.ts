@@ -1,4 +1,5 @@
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Route, RouteConfig } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
@@ -11,6 +12,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Cidr } from '../ipam';
 import { later } from '../model/tokens';
 import { primaryFirst } from './association';
+import { FlowLogs } from './flow-logs';
 import { blocksOf, shapeOf, ZoneSubnet, zoneSubnets } from './layout';
 import { tagsFor } from './names';
 import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
@@ -59,6 +61,8 @@ export class AwsVpc {
   public readonly zones: readonly string[];
   /** The blocks made with the VPC, after its primary: what every subnet of those sources depends on. */
   public readonly initialAssociations: VpcIpv4CidrBlockAssociation[] = [];
+  /** Its flow log; undefined when flow logs are off. */
+  public readonly flowLog?: FlowLog;
   private readonly blocks: Array<Owned<VpcIpv4CidrBlockAssociation>> = [];
   private readonly subnets: Array<Owned<AwsSubnet>> = [];
   private readonly tables: Array<Owned<AwsRouteTable>> = [];
@@ -69,9 +73,9 @@ export class AwsVpc {
   /**
    * Makes the VPC over the blocks of `sources` (in order of preference): the primary is the
    * first that AWS lets the others join (primaryFirst, decided at synth), the others are
-   * associated as `block-1`, `block-2`, ... in order.
+   * associated as `block-1`, `block-2`, ... in order. Its traffic goes to the network's flow logs.
    */
-  constructor(public readonly owner: Construct, public readonly network: INetwork, sources: readonly BlockSource[]) {
+  constructor(public readonly owner: Construct, public readonly network: INetwork, sources: readonly BlockSource[], flowLogs: FlowLogs) {
     this.zones = network.cloud.availabilityZones;
     const count = sources.reduce((n, source) => n + sourceBlocks(source, shapeOf(source.prefix)).length, 0);
     const ordered = () => primaryFirst(sources.flatMap((source) => sourceBlocks(source, Cidr.parse(source.cidr())).map((cidr) => ({ cidr }))))
@@ -82,6 +86,7 @@ export class AwsVpc {
       enableDnsSupport: true,
       tags: tagsFor(owner),
     });
+    this.flowLog = flowLogs.forVpc(owner, this.vpc);
     for (let i = 1; i < count; i++) {
       const association = new VpcIpv4CidrBlockAssociation(owner, `block-${i}`, { vpcId: refOf(this.vpc, 'id'), cidrBlock: later(() => ordered()[i]) });
       this.blocks.push({ owner, item: association });
@@ -121,6 +126,8 @@ export class AwsVpc {
       vpcId: refOf(this.vpc, 'id'),
       cidrBlock: props.cidr,
       availabilityZone: props.zone,
+      // Nodes, load balancers and NAT gateways get no public address from the subnet (public NAT gateways take an Elastic IP).
+      mapPublicIpOnLaunch: false,
       dependsOn: props.dependsOn?.length ? props.dependsOn : undefined,
       tags: { ...tagsFor(scope, props.id), ...SUBNET_TAGS[props.role] },
     });
@@ -178,6 +185,7 @@ export class AwsVpc {
     const mine = <T>(list: Array<Owned<T>>) => list.filter((o) => !member || o.owner === this.owner || o.owner === member).map((o) => o.item);
     return {
       vpc: this.vpc,
+      flowLog: this.flowLog,
       cidrBlockAssociations: mine(this.blocks),
       subnets: mine(this.subnets),
       routeTables: mine(this.tables),

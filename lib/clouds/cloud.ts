@@ -1,7 +1,10 @@
 import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
+import { flowLogSettingsOf } from '../aws/flow-logs';
 import { AWS_RULES, awsRules } from '../aws/rules';
-import { GcpCloud, GcpCloudProps } from '../gcp/cloud';
-import { GCP_RULES } from '../gcp/rules';
+import { flowLogsOf, GcpCloud, GcpCloudProps } from '../gcp/cloud';
+import { GKE_REFUSED } from '../gcp/gke';
+import { OUTLINE_REFUSED } from '../gcp/outline-rules';
+import { GCP_RULES, gcpRules } from '../gcp/rules';
 import { ICloud } from '../model/cloud';
 import { IPolicyRule } from '../model/rule';
 import { Checker } from '../policy/checker';
@@ -27,14 +30,14 @@ export class Cloud {
   /** Google Cloud in one region. */
   public static gcp(props: GcpCloudProps): ICloud {
     checkRegion(GCP_REGIONS, props?.region, props?.unlistedRegion);
-    return new GcpCloud(props, { checker: new Checker(GCP_RULES, builtInIds(), GCP_REFUSED), reporter: new ReportWriter() });
+    return new GcpCloud(props, { checker: new Checker(gcpRules(flowLogsOf(props)), builtInIds(), GCP_REFUSED), reporter: new ReportWriter() });
   }
 
   /** AWS in one region, over two or more availability zones. */
   public static aws(props: AwsCloudProps): ICloud {
     checkRegion(AWS_REGIONS, props?.region, props?.unlistedRegion);
     if (props.availabilityZones !== undefined) checkZones(AWS_REGIONS, props.region, props.availabilityZones);
-    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props)), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
+    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props), flowLogSettingsOf(props).enabled), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
   }
 
   private constructor() {}
@@ -43,7 +46,7 @@ export class Cloud {
 /**
  * Rules whose findings the cloud's API refuses outright: a suppression cannot make them deploy,
  * so it is refused (GCP: prohibited ranges, overlapping ranges in one network, a control plane
- * of another size or in the Docker bridge; AWS: VPC block sizes, overlaps and associations, subnet sizes).
+ * of another size or in the Docker bridge, a name taken twice, subnet purposes and secondary ranges, Cloud NAT settings; AWS: VPC block sizes, overlaps and associations, subnet sizes, a load balancer or target group name taken twice).
  */
-export const GCP_REFUSED: readonly string[] = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-GKE-010'];
-export const AWS_REFUSED: readonly string[] = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001'];
+export const GCP_REFUSED: readonly string[] = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-SUBNET-008', 'GCP-GKE-010', ...OUTLINE_REFUSED, ...GKE_REFUSED];
+export const AWS_REFUSED: readonly string[] = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001', 'AWS-NAME-001'];

@@ -22,6 +22,14 @@ export interface GcpCloudProps {
    * @default false
    */
   readonly privateControlPlanes?: boolean;
+  /**
+   * VPC flow logs (`log_config`: 5-second aggregation, half the packets sampled, all metadata)
+   * on every subnet that hosts nodes or an API endpoint. Proxy-only subnets never get them (the
+   * API refuses `log_config` there) and private-NAT subnets host no VMs. Turning them off is
+   * reported as a warning (GCP-LOG-001) unless suppressed with a reason.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
 }
 
 /** Google Cloud in one region: its facts, planning profile, renderer and rules (Cloud.gcp()). */
@@ -31,6 +39,7 @@ export class GcpCloud implements CloudStrategy {
   public readonly availabilityZones: string[] = [];
   public readonly reservedAddressesPerSubnet = CLOUD_RESERVED_ADDRESSES.gcp;
   public readonly privateControlPlanes: boolean;
+  public readonly flowLogs: boolean;
   public readonly profile: GcpProfile;
   public readonly renderer: GcpRenderer;
   public readonly checker: PlanChecker;
@@ -44,8 +53,18 @@ export class GcpCloud implements CloudStrategy {
     }
     this.privateControlPlanes = privateControlPlanes;
     this.profile = new GcpProfile(this.privateControlPlanes);
-    this.renderer = new GcpRenderer();
+    this.flowLogs = flowLogsOf(props);
+    this.renderer = new GcpRenderer(this.flowLogs);
     this.checker = services.checker;
     this.reporter = services.reporter;
   }
+}
+
+/** The flow-log setting of `Cloud.gcp(props)`, checked. */
+export function flowLogsOf(props: GcpCloudProps): boolean {
+  const enabled = props.flowLogs ?? true;
+  if (typeof enabled !== 'boolean') {
+    throw new Error(`Cloud.gcp: flowLogs ${JSON.stringify(props.flowLogs)} must be true or false (GCP-LOG-001)`);
+  }
+  return enabled;
 }

@@ -14,9 +14,10 @@ import { planError } from '../model/errors';
 import { MainNetwork } from './main-network';
 import { privateGoogleAccess } from './private-google-access';
 import { gcpName } from './names';
+import { gkeClusterName } from './gke';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
-import { clusterSubnet, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
+import { clusterSubnet, FLOW_LOGS, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
 import { linksOf } from '../model/cloud-link';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
 import { LinkTunnelEnd } from '../model/strategy';
@@ -27,6 +28,9 @@ export class GcpRenderer implements CloudRenderer {
   private readonly mains = new WeakMap<INetwork, MainNetwork>();
   private readonly archipelagos = new WeakMap<IArchipelago, IslandNetwork>();
   private readonly links = new WeakMap<ICloudLink, GcpLinkSide>();
+
+  /** @param flowLogs VPC flow logs on every subnet that hosts VMs (Cloud.gcp({ flowLogs })) */
+  constructor(private readonly flowLogs: boolean) {}
 
   public onNetwork(network: INetwork): void {
     if (Cidr.parse(network.cidr).family !== 4) {
@@ -83,7 +87,7 @@ export class GcpRenderer implements CloudRenderer {
 
   /** Flat: a subnet of the main VPC, NATed to the internet; pods reachable from the whole main network. */
   private flat(cluster: ICluster, main: MainNetwork): () => GcpClusterResources {
-    const subnet = clusterSubnet(cluster, main.vpc);
+    const subnet = clusterSubnet(cluster, main.vpc, this.flowLogs);
     const vpcNative = cluster.podRouting === PodRouting.VPC_NATIVE;
     // Routes-based pods have no alias range to NAT: they leave as their node (ip-masq-agent).
     main.natFlatSubnet(vpcNative
@@ -110,7 +114,7 @@ export class GcpRenderer implements CloudRenderer {
     return () => {
       const { router, nat } = main.resources();
       const ranges = vpcNative ? {} : { podRangeName: '', serviceRangeName: '' };
-      return { ...base(main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr, ...linksOf(cluster.network).map((l) => l.aws.cidr)] };
+      return { ...base(cluster, main.vpc, subnet, firewalls), ...ranges, router, nat, ipMasqAgentNonMasqueradeCidrs: [cluster.network.cidr, ...linksOf(cluster.network).map((l) => l.aws.cidr)] };
     };
   }
 
@@ -122,7 +126,7 @@ export class GcpRenderer implements CloudRenderer {
       deleteDefaultRoutesOnCreate: true,
       routingMode: 'REGIONAL',
     });
-    const subnet = clusterSubnet(cluster, vpc);
+    const subnet = clusterSubnet(cluster, vpc, this.flowLogs);
     const firewalls = withinCluster(cluster, vpc);
     // No default route, yet nodes pull images and call the APIs: Private Google Access, and only it.
     const googleAccess = privateGoogleAccess(cluster, vpc);
@@ -133,13 +137,22 @@ export class GcpRenderer implements CloudRenderer {
       region: cluster.network.cloud.region,
       ipCidrRange: later(() => cluster.apiEndpointCidr!),
       privateIpGoogleAccess: true,
+      logConfig: this.flowLogs ? FLOW_LOGS : undefined,
     });
-    return () => ({ ...base(vpc, subnet, firewalls), apiEndpointSubnetwork, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
+    // The endpoint takes HTTPS from the given ranges of the main network alone (GCP denies other ingress).
+    const apiEndpointFirewall = !exposed ? undefined : allowIngress(cluster, main.vpc, {
+      id: 'api',
+      description: `The Kubernetes API of ${cluster.node.path} from ${cluster.apiEndpointSourceRanges!.join(', ')}`,
+      sources: cluster.apiEndpointSourceRanges!,
+      destinations: [later(() => cluster.apiEndpointCidr!)],
+      tcpPorts: ['443'],
+    });
+    return () => ({ ...base(cluster, vpc, subnet, firewalls), apiEndpointSubnetwork, apiEndpointFirewall, privateGoogleAccess: googleAccess, ipMasqAgentNonMasqueradeCidrs: ['0.0.0.0/0'] });
   }
 
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
   private island(cluster: ICluster, island: IslandNetwork): () => GcpClusterResources {
-    const subnet = clusterSubnet(cluster, island.vpc);
+    const subnet = clusterSubnet(cluster, island.vpc, this.flowLogs);
     const egress = cluster.egress?.kind ?? EgressKind.MASQUERADE;
     island.addEgress(subnet, egress);
     const standalone = cluster.model === NetworkModel.ISLAND;
@@ -148,7 +161,7 @@ export class GcpRenderer implements CloudRenderer {
     // Masquerade: pods keep their address only towards their own island (archipelago); NAT: never masquerade.
     const archipelago = cluster.archipelago;
     return () => ({
-      ...base(island.vpc, subnet, firewalls),
+      ...base(cluster, island.vpc, subnet, firewalls),
       router: island.router,
       nat: island.nat,
       privateNat: island.privateNat,
@@ -176,6 +189,6 @@ function withinCluster(cluster: ICluster, vpc: ComputeNetwork): ComputeFirewall[
   })];
 }
 
-function base(network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
-  return { network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
+function base(cluster: ICluster, network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
+  return { gkeClusterName: gkeClusterName(cluster.node.path), network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
 }

@@ -58,6 +58,12 @@ export interface GcpClusterResources {
   readonly network: ComputeNetwork;
   /** The subnet: primary range = nodes, secondary ranges = pods and services. */
   readonly subnetwork: ComputeSubnetwork;
+  /**
+   * A name for the GKE cluster (`google_container_cluster.name`): its construct path as GCP
+   * names are made, at most 40 characters (a hash keeps longer paths apart; GCP-GKE-011), as
+   * unique in its region as the cluster's subnet name (GCP-SUBNET-008).
+   */
+  readonly gkeClusterName: string;
   /** Name of the pods secondary range (GKE `cluster_secondary_range_name`); empty when routes-based. */
   readonly podRangeName: string;
   /** Name of the services secondary range (GKE `services_secondary_range_name`); empty when routes-based. */
@@ -84,6 +90,8 @@ export interface GcpClusterResources {
   readonly privateGoogleAccess?: GcpPrivateGoogleAccess;
   /** The subnet of the exposed API endpoint in the main network (isolated clusters). @default - none */
   readonly apiEndpointSubnetwork?: ComputeSubnetwork;
+  /** The firewall rule on the main VPC that lets `apiEndpointSourceRanges` reach the endpoint on TCP 443. @default - none */
+  readonly apiEndpointFirewall?: ComputeFirewall;
   /**
    * The routable /28 planned for a private GKE control plane (`master_ipv4_cidr_block`),
    * with Cloud.gcp({ privateControlPlanes: true }); a token resolved at synth, for resources.

@@ -4,7 +4,9 @@ import { API_ENDPOINT_RANGE, NetworkModel, NetworkPlan, PlannedRange, PodRouting
 import { CONTROL_PLANE } from './profile';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { describe, propOf } from '../policy/rules/describe';
-import { gcpName } from './names';
+import { subnet008 } from './name-rule';
+import { OUTLINE_RULES } from './outline-rules';
+import { GKE_RULES } from './gke';
 
 /** GCP-SUBNET-001: where GCP subnets normally live; anything else is a privately used public range. */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '192.0.0.0/24', '192.0.2.0/24',
@@ -40,21 +42,6 @@ const subnet004 = defineRule('GCP-SUBNET-004', Severity.ERROR,
   (plan) => plan.ranges
     .filter((r) => (r.role === RangeRole.NODE || r.role === RangeRole.GATEWAY) && Cidr.parse(r.cidr).family === 4 && Cidr.parse(r.cidr).prefix > 29)
     .map((r) => ({ path: r.owner, message: `${describe(r)} is smaller than a /29, GCP's smallest primary range (4 of its addresses are GCP's) — widen it` })));
-
-const subnet008 = defineRule('GCP-SUBNET-008', Severity.ERROR,
-  'GCP names made from construct paths are unique: no two networks, clusters or archipelagos get the same name.',
-  (plan) => {
-    const byName = new Map<string, string[]>();
-    const paths = [plan.path, ...plan.clusters.map((c) => c.path), ...new Set(plan.clusters.map((c) => c.archipelago).filter((a): a is string => !!a))];
-    for (const path of paths) {
-      const name = gcpName({ node: { path } } as never);
-      byName.set(name, [...(byName.get(name) ?? []), path]);
-    }
-    return [...byName].filter(([, owners]) => owners.length > 1).map(([name, owners]) => ({
-      path: owners[owners.length - 1],
-      message: `${owners.join(' and ')} get the same GCP name ${name} (paths become names with "/" and other characters as "-") — rename one construct`,
-    }));
-  });
 
 /** The VPC network each range of the plan is a subnet range of (GCP-SUBNET-005): the main one, or an island's, archipelago's or isolated cluster's. */
 function vpcOf(range: PlannedRange, plan: NetworkPlan): string | undefined {
@@ -159,5 +146,20 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
     .filter((cidr) => Cidr.parse(cidr).prefix > 26)
     .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
 
-/** The GCP rules, checked on every network on Cloud.gcp(). */
-export const GCP_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001];
+/** GCP-LOG-001, for a cloud whose flow logs are `enabled` (Cloud.gcp({ flowLogs })). */
+const log001 = (enabled: boolean) => defineRule('GCP-LOG-001', Severity.WARNING,
+  'Every subnet that hosts nodes or an API endpoint has VPC flow logs (log_config; never on proxy-only subnets, which the API refuses, nor on private-NAT subnets, which host no VMs); Cloud.gcp({ flowLogs: false }) is reported unless suppressed with a reason.',
+  (plan) => enabled ? [] : [{
+    path: plan.path,
+    message: `the subnets of ${plan.path} keep no flow logs (Cloud.gcp({ flowLogs: false })): no record of who talked to whom — drop flowLogs: false, or Policy.suppress(network, 'GCP-LOG-001', reason) if the traffic is logged elsewhere`,
+  }]);
+
+/** The GCP rules for a cloud with flow logs on or off (Cloud.gcp({ flowLogs })). */
+export function gcpRules(flowLogs: boolean = true): readonly IPolicyRule[] {
+  return [...GCP_PLAN_RULES, log001(flowLogs)];
+}
+
+const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001, ...OUTLINE_RULES, ...GKE_RULES];
+
+/** The GCP rules, checked on every network on Cloud.gcp() (flow logs on). */
+export const GCP_RULES: readonly IPolicyRule[] = gcpRules();

@@ -7,7 +7,7 @@ import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { Network } from './network';
 import { RangeSlot } from './planner';
-import { API_ENDPOINT_RANGE, ClusterPlan, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, ClusterSketch, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
 import { resolveSizing } from './sizing';
 import { later } from './tokens';
 
@@ -71,6 +71,8 @@ export interface ClusterSpec {
   readonly servicePool?: AddressPool;
   /** Plan a routable /28 for the API endpoint (isolated clusters). */
   readonly exposeApiEndpoint?: boolean;
+  /** Who may reach the exposed API endpoint (isolated clusters); undefined for the whole main network. */
+  readonly apiEndpointSourceRanges?: unknown;
   /** How pods are reached (flat clusters). */
   readonly podRouting?: PodRouting;
   /** Props the model does not take that were given anyway, with what to do instead (MODEL-010). */
@@ -89,6 +91,29 @@ export function checkEdge(scope: Construct, edge: { ingress?: unknown; egress?: 
   if (podRouting !== undefined && !Object.values(PodRouting).includes(podRouting as PodRouting)) {
     throw planError(scope, 'INPUT-002', `podRouting ${shown(podRouting)} is not one of ${Object.values(PodRouting).map((r) => `PodRouting.${r}`).join(', ')}`);
   }
+}
+
+/**
+ * The sources given for an exposed API endpoint, checked: a non-empty list of ranges inside the
+ * main network (the endpoint's routes lead there alone), only with exposeApiEndpoint.
+ */
+function apiEndpointSources(cluster: ClusterBase, spec: ClusterSpec): string[] | undefined {
+  const given = spec.apiEndpointSourceRanges;
+  const main = cluster.network.cidr;
+  if (given !== undefined && !spec.exposeApiEndpoint) {
+    throw planError(cluster, 'INPUT-002', `apiEndpointSourceRanges ${shown(given)} is given but the API endpoint is not exposed: add exposeApiEndpoint: true, or remove apiEndpointSourceRanges`);
+  }
+  if (given === undefined) return undefined;
+  if (!Array.isArray(given) || given.length === 0) {
+    throw planError(cluster, 'INPUT-002', `apiEndpointSourceRanges ${shown(given)} must be a non-empty list of ranges of the main network, e.g. ['${main}'] — omit it to allow the whole main network`);
+  }
+  return given.map((text: unknown) => {
+    const range = orFail(cluster, 'INPUT-001', () => Cidr.parse(text as string, 'apiEndpointSourceRanges'));
+    if (!Cidr.parse(main).contains(range)) {
+      throw planError(cluster, 'INPUT-001', `apiEndpointSourceRanges ${range} is outside the main network ${main}: the endpoint's routes lead to the main network alone — give ranges inside ${main}`);
+    }
+    return range.toString();
+  });
 }
 
 function shown(value: unknown): string {
@@ -130,10 +155,14 @@ export abstract class ClusterBase extends Construct {
   public readonly egress?: Egress;
   /** How the main network reaches the pods: VPC-native, or routes per node (flat clusters may choose). */
   public readonly podRouting: PodRouting;
+  /** Ranges that may reach the exposed API endpoint; undefined when it is not exposed. */
+  public readonly apiEndpointSourceRanges?: string[];
 
   private readonly member?: IArchipelago;
   private readonly slots: Record<'pods' | 'services' | 'nodes', RangeSlot>;
   private readonly apiEndpoint?: RangeSlot;
+  /** The sources given for the API endpoint; undefined when omitted (the whole main network). */
+  private readonly givenApiSources?: string[];
   private readonly extras: RangeSlot[] = [];
   private proxySlots: RangeSlot[] = [];
 
@@ -192,6 +221,8 @@ export abstract class ClusterBase extends Construct {
       ? planner.privatePool(`${this.node.path}:services`, this.node.path, Cidr.parse(serviceSpace))
       : spec.servicePool ?? pods;
     const avoid = (role: RangeRole) => this.network._strategy.profile.avoid(role);
+    this.givenApiSources = apiEndpointSources(this, spec);
+    this.apiEndpointSourceRanges = spec.exposeApiEndpoint ? this.givenApiSources ?? [this.network.cidr] : undefined;
     if (spec.exposeApiEndpoint) {
       // Asked first, and kept free in the cluster's own pool too: a cloud may make it a block of the cluster's network.
       this.apiEndpoint = planner.request({
@@ -293,6 +324,21 @@ export abstract class ClusterBase extends Construct {
       ingress: gateways,
       egress: this.egress?.kind,
       podRouting: this.podRouting,
+      apiEndpointSourceRanges: this.givenApiSources,
+    };
+  }
+
+  /** This cluster as its props decided it, before any range is planned. @internal */
+  public _sketch(): ClusterSketch {
+    return {
+      path: this.node.path,
+      model: this.model,
+      archipelago: this.member?.node.path,
+      ingress: this.ingress.map((g) => g.kind),
+      loadBalancerPorts: [...new Set(this.ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b),
+      egress: this.egress?.kind,
+      podRouting: this.podRouting,
+      exposesApiEndpoint: this.apiEndpoint !== undefined,
     };
   }
 

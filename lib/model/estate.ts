@@ -2,7 +2,7 @@ import { Annotations, App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { INetwork } from './interfaces';
 import { CloudLinkPlan, LinkPlanner, LinkRecord, LinkRequest } from './link-plan';
-import { PlannedRange } from './plan';
+import { NetworkSketch, PlannedRange } from './plan';
 import { PlanFile } from './plan-file';
 import { PolicyViolation } from './rule';
 import { CloudStrategy } from './strategy';
@@ -25,6 +25,8 @@ export interface EstateMember extends INetwork {
   _summary(): string;
   /** The network's plan file. @internal */
   readonly _planFile: PlanFile;
+  /** The network as its constructs decided it (no ranges). @internal */
+  _sketch(): NetworkSketch;
 }
 
 /** What an estate needs of each of its links (the CloudLink construct implements it). */
@@ -67,6 +69,18 @@ class Estates {
   public networks(): EstateMember[] {
     return [...this.byName.values()].flatMap((e) => [...e.networks]);
   }
+
+  private sketched?: { readonly key: string; readonly sketches: readonly NetworkSketch[] };
+
+  /**
+   * Every network of the app as its constructs decided it: one array until a network, cluster
+   * or archipelago is added anywhere, so the name rules index the app once per change.
+   */
+  public sketches(): readonly NetworkSketch[] {
+    const key = [...this.byName.values()].map((e) => e.revisionNumber).join(',');
+    if (this.sketched?.key !== key) this.sketched = { key, sketches: Object.freeze(this.networks().map((n) => n._sketch())) };
+    return this.sketched.sketches;
+  }
 }
 
 const ESTATES = Symbol.for('cdktf-kube-networks.estates');
@@ -103,6 +117,11 @@ export class Estate {
   private checked?: Checked;
 
   private constructor(public readonly name: string, private readonly estates: Estates) {}
+
+  /** Changes whenever a network, cluster, archipelago or rule is added. */
+  public get revisionNumber(): number {
+    return this.revision;
+  }
 
   /** The networks of the estate, in the order they were made. */
   public get networks(): readonly EstateMember[] {
@@ -180,6 +199,11 @@ export class Estate {
       .filter((v) => v.path === at || (subject === member && !subjects.has(v.path)));
     const checker = member._strategy.checker;
     return mine.filter((v) => checker.blocks(v)).map((v) => checker.format(v));
+  }
+
+  /** Every network of the app, any estate, as its constructs decided it (see Estates.sketches). */
+  public appSketches(): readonly NetworkSketch[] {
+    return this.estates.sketches();
   }
 
   /** Every network of the app, any estate (reports name files by how many share a stack). */

@@ -81,6 +81,8 @@ export interface ICluster extends IConstruct {
   readonly proxySubnetCidrs: string[];
   /** The routable /28 of an exposed API endpoint. @default - not exposed */
   readonly apiEndpointCidr?: string;
+  /** Ranges that may reach the exposed API endpoint (TCP 443). @default - not exposed */
+  readonly apiEndpointSourceRanges?: string[];
   /** Every range asked for the cluster: nodes, pods, services, then gateways and what its cloud needs. */
   readonly askedRanges: IAskedRange[];
 }

@@ -10,6 +10,14 @@ export interface IsolatedClusterProps extends ClusterProps {
    * @default false
    */
   readonly exposeApiEndpoint?: boolean;
+  /**
+   * Ranges of the main network that may reach the exposed API endpoint (TCP 443), rendered as
+   * a GCP firewall rule on the main VPC or AWS security-group rules. Each lies inside the
+   * Network's `cidr` (the endpoint's routes lead there alone); a public range needs a
+   * suppression of MODEL-011 with a reason. Only with `exposeApiEndpoint: true`.
+   * @default - the whole main network (the Network's `cidr`)
+   */
+  readonly apiEndpointSourceRanges?: string[];
 }
 
 /**
@@ -23,6 +31,7 @@ export class IsolatedCluster extends ClusterBase {
       model: NetworkModel.ISOLATED,
       space: 'own',
       exposeApiEndpoint: props?.exposeApiEndpoint,
+      apiEndpointSourceRanges: props?.apiEndpointSourceRanges,
       misplaced: {
         props: givenProps(props, ['ingress', 'egress']),
         fix: 'an isolated cluster has no gateways: nothing crosses its edge — remove ingress and egress (exposeApiEndpoint exposes the API server)',

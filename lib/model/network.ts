@@ -5,7 +5,7 @@ import { CloudProvider, ICloud } from './cloud';
 import { parseRange, planError } from './errors';
 import { Estate } from './estate';
 import { checkNetworkProps, parseReserved } from './network-props';
-import { ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from './plan';
+import { ClusterPlan, ClusterSketch, NetworkModel, NetworkPlan, NetworkSketch, PlannedRange, RangeRole } from './plan';
 import { PlanFile } from './plan-file';
 import { providerRegionViolations } from './placement-checks';
 import { checkRule } from './rule-checks';
@@ -70,6 +70,7 @@ const DEFAULT_PLAN_FILE = 'cidr-plan.lock.json';
 /** What the network keeps of a cluster: its plan as plain data. */
 interface PlannedCluster extends IConstruct {
   _plan(): ClusterPlan;
+  _sketch(): ClusterSketch;
 }
 
 /**
@@ -107,6 +108,7 @@ export class Network extends Construct {
   private readonly clusters: PlannedCluster[] = [];
   private readonly subjects = new Map<string, IConstruct>();
   private readonly userRules: IPolicyRule[] = [];
+  private sketched?: NetworkSketch;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -218,7 +220,23 @@ export class Network extends Construct {
       frozen: this.frozen,
       unclaimedRecords,
       suppressions: this.strategy.checker.suppressions([...this.subjects.values()]),
+      appNetworks: this.group.appSketches() as NetworkSketch[],
     };
+  }
+
+  /** The network as its constructs decided it (no ranges): what its cloud names after it. @internal */
+  public _sketch(): NetworkSketch {
+    if (!this.sketched) {
+      const clusters = new Set(this.clusters.map((c) => c.node.path));
+      this.sketched = {
+        path: this.node.path,
+        cloud: this.cloud.provider as CloudProvider,
+        region: this.cloud.region,
+        clusters: this.clusters.map((c) => c._sketch()),
+        archipelagos: [...this.subjects.keys()].filter((p) => p !== this.node.path && !clusters.has(p)),
+      };
+    }
+    return this.sketched;
   }
 
   /** The rules checked on this network: built-in (model, Kubernetes, plan file, cloud) and added ones. */
@@ -262,6 +280,7 @@ export class Network extends Construct {
 
   /** Reports the violations found at `subject`'s path on `subject` itself at synth. @internal */
   public _addSubject(subject: IConstruct): void {
+    this.sketched = undefined;
     this.subjects.set(subject.node.path, subject);
     subject.node.addValidation({ validate: () => this.group.validate(this, subject) });
     this.group.changed();

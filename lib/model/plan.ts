@@ -129,6 +129,8 @@ export interface ClusterPlan {
   readonly egress?: EgressKind;
   /** How pod ranges are reached: VPC-native or routes per node. @default PodRouting.VPC_NATIVE */
   readonly podRouting?: PodRouting;
+  /** Ranges that may reach the exposed API endpoint (TCP 443), as given. @default - the whole main network, when the endpoint is exposed */
+  readonly apiEndpointSourceRanges?: string[];
 }
 
 /** The resolved plan of one `Network`: what the policy rules check and the renderers build. */
@@ -161,6 +163,13 @@ export interface NetworkPlan {
   readonly unclaimedRecords: PlannedRange[];
   /** Rules switched off on the network, its clusters or their ancestors, with the written reasons. */
   readonly suppressions: PlanSuppression[];
+  /**
+   * Every network of the app (any estate, stack or cloud; this one included), as its
+   * constructs decided it: what the cloud layers check generated names against
+   * (GCP-SUBNET-008, AWS-NAME-001).
+   * @default - none (a plan written by hand)
+   */
+  readonly appNetworks?: NetworkSketch[];
 }
 
 /** A rule switched off on a construct, as the plan lists it. */
@@ -171,4 +180,42 @@ export interface PlanSuppression {
   readonly ruleId: string;
   /** Why it is acceptable there. */
   readonly reason: string;
+}
+
+// What each construct decided in its constructor, before any range is planned: enough for a
+// cloud layer to list every name it makes for the network (GCP-SUBNET-008, AWS-NAME-001),
+// so names are checked across every network of the app before anything is written.
+
+/** A cluster as its props decided it (no ranges). */
+export interface ClusterSketch {
+  /** Construct path of the cluster. */
+  readonly path: string;
+  /** Its network model. */
+  readonly model: NetworkModel;
+  /** Path of the archipelago it belongs to. @default - not in an archipelago */
+  readonly archipelago?: string;
+  /** Its gateways' kinds, in the order they were given. */
+  readonly ingress: IngressKind[];
+  /** The ports its load balancers forward, each once, ascending. */
+  readonly loadBalancerPorts: number[];
+  /** How pods leave the cluster. @default - none (flat and isolated clusters) */
+  readonly egress?: EgressKind;
+  /** How pod ranges are reached. @default PodRouting.VPC_NATIVE */
+  readonly podRouting?: PodRouting;
+  /** True when an isolated cluster exposes its API endpoint. */
+  readonly exposesApiEndpoint: boolean;
+}
+
+/** A network of the app as its constructs decided it: what its cloud names after it. */
+export interface NetworkSketch {
+  /** Construct path of the network. */
+  readonly path: string;
+  /** The cloud it is built on. */
+  readonly cloud: CloudProvider;
+  /** The cloud region. */
+  readonly region: string;
+  /** Its clusters, in the order they were made. */
+  readonly clusters: ClusterSketch[];
+  /** Paths of its archipelagos, in the order they were made. */
+  readonly archipelagos: string[];
 }

@@ -1,6 +1,5 @@
 // Every GCP-* rule: one plan that keeps it, one that breaks it, with the exact message.
 import { Testing } from 'cdktf';
-import { Construct } from 'constructs';
 import { Cloud, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
 import { GCP_RULES } from '../../lib/gcp/rules';
 import { estate, handPlan, synthError } from '../support';
@@ -57,23 +56,7 @@ describe('GCP-SUBNET-004: primary ranges are /29 or larger', () => {
   });
 });
 
-describe('GCP-SUBNET-008: GCP names from construct paths are unique', () => {
-  test('passes with distinct paths', () => {
-    const { stack, network } = estate();
-    new FlatCluster(stack, 'prod-a', { network });
-    new FlatCluster(stack, 'prod-b', { network });
-    expect(violations(network, 'GCP-SUBNET-008')).toEqual([]);
-  });
-
-  test('fails when two paths make one name', () => {
-    const { stack, network } = estate();
-    new FlatCluster(stack, 'prod-a', { network });
-    new FlatCluster(new Construct(stack, 'prod'), 'a', { network });
-    expect(synthError(stack)).toContain(
-      '[corp/prod/a] GCP-SUBNET-008: corp/prod-a and corp/prod/a get the same GCP name corp-prod-a (paths become names with "/" and other characters as "-") — rename one construct',
-    );
-  });
-});
+// GCP-SUBNET-008 (names unique in their scope across the app): test/gcp/names.test.ts.
 
 describe('GCP-GKE-002: a node block holds twice maxPodsPerNode, at most 256 pods', () => {
   test('passes at GKE\'s table: 110 pods on a /24', () => {

@@ -213,16 +213,25 @@ const model008 = defineRule('MODEL-008', Severity.ERROR,
 /** Sources a gateway may admit without being open to the internet: private and shared address space. */
 const PRIVATE_SOURCES = [...RFC1918, Cidr.parse('100.64.0.0/10')];
 
+const isPublic = (range: string) => !PRIVATE_SOURCES.some((p) => p.contains(Cidr.parse(range)));
+
 const model011 = defineRule('MODEL-011', Severity.ERROR,
-  'No gateway admits the internet (0.0.0.0/0 or any public range) unless a suppression says why.',
-  (plan) => plan.clusters.flatMap((c) => c.ingress
-    .filter((g) => g.kind === IngressKind.NODE_PORT)
-    .flatMap((g) => (g.sourceRanges ?? []).filter((r) => !PRIVATE_SOURCES.some((p) => p.contains(Cidr.parse(r)))))
-    .map((r) => ({
+  'No gateway or exposed API endpoint admits the internet (0.0.0.0/0 or any public range) unless a suppression says why (load balancers and proxies admit the main network only).',
+  (plan) => plan.clusters.flatMap((c) => [
+    ...c.ingress
+      .filter((g) => g.kind === IngressKind.NODE_PORT)
+      .flatMap((g) => (g.sourceRanges ?? []).filter(isPublic))
+      .map((r) => ({
+        path: c.path,
+        message: `NodePort ingress of ${c.path} admits ${r}, which is not private address space: every NodePort (30000-32767) of its nodes is open to the internet — ` +
+          `list private sourceRanges, or Policy.suppress(cluster, 'MODEL-011', reason) if a public range must reach it`,
+      })),
+    ...(c.apiEndpointSourceRanges ?? []).filter(isPublic).map((r) => ({
       path: c.path,
-      message: `NodePort ingress of ${c.path} admits ${r}, which is not private address space: every NodePort (30000-32767) of its nodes is open to the internet — ` +
-        `list private sourceRanges, or Policy.suppress(cluster, 'MODEL-011', reason) if a public range must reach it`,
-    }))));
+      message: `the exposed API endpoint of ${c.path} admits ${r}, which is not private address space: its Kubernetes API (TCP 443) is open to the internet — ` +
+        `list private apiEndpointSourceRanges, or Policy.suppress(cluster, 'MODEL-011', reason) if a public range must reach it`,
+    })),
+  ]));
 
 /** The model rules, MODEL-001 to MODEL-011 (MODEL-010 fails construction instead). */
 export const MODEL_RULES: readonly IPolicyRule[] = [model001, model002, model003, model004, model005, model006, model007, model008, model009, model011];

@@ -1,0 +1,95 @@
+import { CloudProvider } from '../model/cloud';
+import { IngressKind } from '../model/gateways';
+import { NetworkPlan, NetworkSketch } from '../model/plan';
+import { defineRule, PolicyFinding, Severity } from '../policy/rule';
+import { shortName, tagsFor } from './names';
+
+/** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
+export interface AwsNamedResource {
+  /** `load balancer` or `target group` (each its own namespace per account and region), or `security group` (per VPC). */
+  readonly kind: 'load balancer' | 'target group' | 'security group';
+  readonly name: string;
+  /** Where the name must be unique: `eu-west-1`, or `the VPC of corp/fleet`. */
+  readonly where: string;
+  /** Construct path it is made for. */
+  readonly owner: string;
+  /** Path of the network whose renderer makes it. */
+  readonly network: string;
+}
+
+/**
+ * The names the AWS renderer makes for `network` where AWS wants them unique: an NLB and a
+ * target group per port, an ALB per proxy (gateways.ts), and the security groups of each VPC
+ * (a cluster's own VPC, or its archipelago's, which the archipelago and its members share).
+ */
+export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
+  const scope = (path: string) => ({ node: { path } }) as never;
+  const group = (owner: string, vpc: string, id: string): AwsNamedResource =>
+    ({ kind: 'security group', name: tagsFor(scope(owner), id).Name, where: `the VPC of ${vpc}`, owner, network: network.path });
+  return [
+    ...network.archipelagos.map((a) => group(a, a, 'members-sg')),
+    ...network.clusters.flatMap((c) => {
+      const at = { where: network.region, owner: c.path, network: network.path };
+      const vpc = c.archipelago ?? c.path;
+      const lb = c.loadBalancerPorts.length > 0;
+      const proxy = c.ingress.includes(IngressKind.PROXY);
+      return [
+        group(c.path, vpc, 'nodes-sg'),
+        ...(lb ? [group(c.path, vpc, 'load-balancer-sg')] : []),
+        ...(proxy ? [group(c.path, vpc, 'proxy-sg')] : []),
+        ...(c.exposesApiEndpoint ? [group(c.path, vpc, 'api-endpoint-sg')] : []),
+        ...(lb ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'nlb'), ...at }] : []),
+        ...c.loadBalancerPorts.map((port) => ({ kind: 'target group' as const, name: shortName(scope(c.path), `nlb-${port}`), ...at })),
+        ...(proxy ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'alb'), ...at }] : []),
+      ];
+    }),
+  ];
+}
+
+/** Names a resource of `path`'s network takes after an earlier one of the same kind in the same region took them: one finding per pair of constructs. */
+export function awsNameFindings(path: string, resources: readonly AwsNamedResource[]): PolicyFinding[] {
+  return awsNameFindingsByNetwork(resources).get(path) ?? [];
+}
+
+/** The name findings of every network among `resources`, by network path, in one pass. */
+export function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[]): Map<string, PolicyFinding[]> {
+  const first = new Map<string, AwsNamedResource>();
+  const clashes = new Map<string, { earlier: AwsNamedResource; later: AwsNamedResource; what: string[] }>();
+  for (const r of resources) {
+    const key = `${r.kind}|${r.where}|${r.name}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, r);
+      continue;
+    }
+    const pair = `${earlier.owner}|${r.owner}`;
+    const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
+    clash.what.push(`${r.kind} ${r.name} in ${r.where}`);
+    clashes.set(pair, clash);
+  }
+  const byNetwork = new Map<string, PolicyFinding[]>();
+  for (const { earlier, later, what } of clashes.values()) {
+    byNetwork.set(later.network, [...(byNetwork.get(later.network) ?? []), {
+      path: later.owner,
+      message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)`,
+    }]);
+  }
+  return byNetwork;
+}
+
+/** The findings of every network of an app, by its sketches (one array per change: Estates.sketches). */
+const BY_APP = new WeakMap<readonly NetworkSketch[], Map<string, PolicyFinding[]>>();
+
+function appFindings(plan: NetworkPlan): PolicyFinding[] {
+  const sketches = plan.appNetworks ?? [];
+  let byNetwork = BY_APP.get(sketches);
+  if (!byNetwork) {
+    byNetwork = awsNameFindingsByNetwork(sketches.filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf));
+    BY_APP.set(sketches, byNetwork);
+  }
+  return byNetwork.get(plan.path) ?? [];
+}
+
+export const name001 = defineRule('AWS-NAME-001', Severity.ERROR,
+  'Load balancer and target group names the library makes (at most 32 characters) are unique per region across every network of the app (every stack), security group names per VPC: AWS refuses a second one of one name there (this rule cannot be suppressed).',
+  (plan: NetworkPlan) => appFindings(plan));
