@@ -100,6 +100,21 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
     });
   }
 
+  // CloudLinks ending here (lib/gcp/link.ts): HA VPN gateway, router, the AWS side as an
+  // external gateway, a tunnel with its router interface and BGP peer each, a hybrid spoke on the hub.
+  for (const link of network.links ?? []) {
+    add('google_compute_ha_vpn_gateway', link.path, 'vpn', region, { vpc: mainVpc });
+    add('google_compute_router', link.path, 'router', region, { vpc: mainVpc });
+    add('google_compute_external_vpn_gateway', link.path, 'aws', 'project');
+    const router = `router ${name(link.path, 'router')} in ${network.region}` as const;
+    for (let i = 1; i <= link.tunnels; i++) {
+      add('google_compute_vpn_tunnel', link.path, `tunnel-${i}`, region, { vpc: mainVpc });
+      add('google_compute_router_interface', link.path, `tunnel-${i}-interface`, router, { vpc: mainVpc });
+      add('google_compute_router_peer', link.path, `tunnel-${i}-peer`, router, { vpc: mainVpc });
+    }
+    if (islanders.length > 0 || network.archipelagos.length > 0) add('google_network_connectivity_spoke', link.path, 'spoke', 'project', { vpc: mainVpc });
+  }
+
   // Islands and archipelagos: a network each, its spoke, its router and NATs.
   const island = (owner: string, members: ClusterSketch[]) => {
     const vpc = name(owner);

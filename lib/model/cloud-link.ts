@@ -110,7 +110,10 @@ export class CloudLink extends Construct implements ICloudLink {
       if (e instanceof LinkPlanError) throw planError(this, e.ruleId, e.message);
       throw e;
     }
-    for (const network of [gcp, aws]) attach(network, LINKS, [...linksOf(network), this]);
+    for (const network of [gcp, aws]) {
+      attach(network, LINKS, [...linksOf(network), this]);
+      network._linked();
+    }
     estate.joinLink(this);
 
     // The VPN side opens, the transit side answers, the VPN side closes: each reads the other's tokens.

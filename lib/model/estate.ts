@@ -27,6 +27,8 @@ export interface EstateMember extends INetwork {
   readonly _planFile: PlanFile;
   /** The network as its constructs decided it (no ranges). @internal */
   _sketch(): NetworkSketch;
+  /** A CloudLink ends in the network. @internal */
+  _linked(): void;
 }
 
 /** What an estate needs of each of its links (the CloudLink construct implements it). */

@@ -3,7 +3,7 @@
 // cloud and no policy: each cloud object (ICloud) brings its renderer, rules and checker.
 export { CloudProvider, ICloud } from './cloud';
 export { Ingress, Egress, IngressKind, EgressKind, NodePortIngressProps, LoadBalancerIngressProps, ProxyIngressProps, GatewayProps } from './gateways';
-export { NetworkModel, PodRouting, RangeRole, RangeSource, PlannedRange, GatewayPlan, ClusterPlan, NetworkPlan, PlanSuppression, NetworkSketch, ClusterSketch } from './plan';
+export { NetworkModel, PodRouting, RangeRole, RangeSource, PlannedRange, GatewayPlan, ClusterPlan, NetworkPlan, PlanSuppression, NetworkSketch, ClusterSketch, LinkSketch } from './plan';
 export { Severity, PolicyFinding, IPolicyRule, PolicyViolation, RuleDescription } from './rule';
 export { INetwork, ICluster, IArchipelago, IAskedRange, ICloudLink } from './interfaces';
 export { CloudLink, CloudLinkProps, CloudLinkAsns } from './cloud-link';

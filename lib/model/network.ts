@@ -12,6 +12,7 @@ import { checkRule } from './rule-checks';
 import { Planner, RangeSlot } from './planner';
 import { IPolicyRule, PolicyViolation, RuleDescription } from './rule';
 import { CloudStrategy, RangeNeed, strategyOf } from './strategy';
+import { linksOf } from './cloud-link';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -234,6 +235,7 @@ export class Network extends Construct {
         region: this.cloud.region,
         clusters: this.clusters.map((c) => c._sketch()),
         archipelagos: [...this.subjects.keys()].filter((p) => p !== this.node.path && !clusters.has(p)),
+        links: linksOf(this).filter((l) => l.gcp === this).map((l) => ({ path: l.node.path, tunnels: l.plan.tunnels.length })),
       };
     }
     return this.sketched;
@@ -283,6 +285,12 @@ export class Network extends Construct {
     this.sketched = undefined;
     this.subjects.set(subject.node.path, subject);
     subject.node.addValidation({ validate: () => this.group.validate(this, subject) });
+    this.group.changed();
+  }
+
+  /** A CloudLink ends here: what the cloud makes for it changes. @internal */
+  public _linked(): void {
+    this.sketched = undefined;
     this.group.changed();
   }
 

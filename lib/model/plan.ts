@@ -218,4 +218,14 @@ export interface NetworkSketch {
   readonly clusters: ClusterSketch[];
   /** Paths of its archipelagos, in the order they were made. */
   readonly archipelagos: string[];
+  /** The CloudLinks whose GCP side it is, in the order they were made. @default - none */
+  readonly links?: LinkSketch[];
+}
+
+/** A CloudLink, as its GCP side names what it makes after it. */
+export interface LinkSketch {
+  /** Construct path of the link. */
+  readonly path: string;
+  /** How many tunnels it has. */
+  readonly tunnels: number;
 }

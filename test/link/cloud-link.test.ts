@@ -5,7 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { Archipelago, AwsResources, CloudLink, FlatCluster, GcpResources, Ingress, IslandCluster, IsolatedCluster, Network } from '../../lib';
+import { outlineOf } from '../../lib/gcp/outline';
 import { estate, tempDir } from '../support';
 import { synthAll, twoClouds } from './support';
 
@@ -299,4 +301,27 @@ test('GcpResources.ofLink and AwsResources.ofLink give what each side made', () 
   expect(gcp.spoke).toBeDefined(); // batch is an island: the hub exists
   expect(AwsResources.ofLink(e.link).vpnConnections).toHaveLength(2);
   expect(() => AwsResources.ofLink(e.web)).toThrow('enterprise-gcp/web has no AWS resources: it is not a CloudLink');
+});
+
+describe('the names a link makes on GCP are in the outline the name rule reads', () => {
+  test('the outline lists exactly the GCP resources the link\'s stack holds', () => {
+    const e = linked();
+    const synth = JSON.parse(Testing.synth(e.linkStack, true)).resource as Record<string, Record<string, { name?: string }>>;
+    const made = Object.entries(synth).filter(([type]) => type.startsWith('google_')).flatMap(([type, byId]) => Object.values(byId).map((r) => `${type} ${r.name}`)).sort();
+    const sketch = e.gcp.plan.appNetworks!.find((n) => n.path === e.gcp.node.path)!;
+    const outlined = outlineOf(sketch).filter((r) => r.owner === 'enterprise-link/gcp-aws').map((r) => `${r.type} ${r.name}`).sort();
+    expect(outlined).toEqual(made);
+    expect(made).toHaveLength(16); // gateway, router, external gateway, 4 x (tunnel, interface, peer), spoke
+  });
+
+  test('GCP-SUBNET-008: a network whose router takes the link router\'s name is refused, naming both', () => {
+    const e = twoClouds();
+    new CloudLink(e.linkStack, 'gcp-aws', { gcp: e.gcp, aws: e.aws });
+    // A network at enterprise-link/gcp/aws is named enterprise-link-gcp-aws, as the link is: their routers clash.
+    const other = new Network(new Construct(e.linkStack, 'gcp'), 'aws', { cidr: '172.16.0.0/12', cloud: e.gcp.cloud, estate: 'lab', planFile: e.planFile, frozen: false });
+    new FlatCluster(e.linkStack, 'web', { network: other, nodeCidr: '172.16.0.0/24', podCidr: '172.17.0.0/16' });
+    const found = [...e.gcp.violations(), ...other.violations()].filter((v) => v.ruleId === 'GCP-SUBNET-008').map((v) => v.message);
+    expect(found.join('\n')).toContain('enterprise-link-gcp-aws-router');
+    expect(found.join('\n')).toContain('enterprise-link/gcp-aws');
+  });
 });
