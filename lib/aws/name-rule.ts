@@ -1,6 +1,7 @@
 import { CloudProvider } from '../model/cloud';
 import { IngressKind } from '../model/gateways';
 import { NetworkPlan, NetworkSketch } from '../model/plan';
+import { appWide, nameClashes } from '../policy/name-clashes';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { shortName, tagsFor } from './names';
 
@@ -53,22 +54,8 @@ export function awsNameFindings(path: string, resources: readonly AwsNamedResour
 
 /** The name findings of every network among `resources`, by network path, in one pass. */
 export function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[]): Map<string, PolicyFinding[]> {
-  const first = new Map<string, AwsNamedResource>();
-  const clashes = new Map<string, { earlier: AwsNamedResource; later: AwsNamedResource; what: string[] }>();
-  for (const r of resources) {
-    const key = `${r.kind}|${r.where}|${r.name}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, r);
-      continue;
-    }
-    const pair = `${earlier.owner}|${r.owner}`;
-    const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
-    clash.what.push(`${r.kind} ${r.name} in ${r.where}`);
-    clashes.set(pair, clash);
-  }
   const byNetwork = new Map<string, PolicyFinding[]>();
-  for (const { earlier, later, what } of clashes.values()) {
+  for (const { earlier, later, what } of nameClashes(resources, (r) => `${r.kind}|${r.where}|${r.name}`, (r) => `${r.kind} ${r.name} in ${r.where}`)) {
     byNetwork.set(later.network, [...(byNetwork.get(later.network) ?? []), {
       path: later.owner,
       message: `${earlier.owner} and ${later.owner} get the same AWS names: ${what.join(', ')}; AWS refuses a second one of one name there — rename one construct (names are construct paths with "/" and other characters as "-"; load balancer and target group names are cut to 32 characters with a hash)`,
@@ -77,18 +64,8 @@ export function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[])
   return byNetwork;
 }
 
-/** The findings of every network of an app, by its sketches (one array per change: Estates.sketches). */
-const BY_APP = new WeakMap<readonly NetworkSketch[], Map<string, PolicyFinding[]>>();
-
-function appFindings(plan: NetworkPlan): PolicyFinding[] {
-  const sketches = plan.appNetworks ?? [];
-  let byNetwork = BY_APP.get(sketches);
-  if (!byNetwork) {
-    byNetwork = awsNameFindingsByNetwork(sketches.filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf));
-    BY_APP.set(sketches, byNetwork);
-  }
-  return byNetwork.get(plan.path) ?? [];
-}
+/** The findings of every network of the app, worked out once per change. */
+const appFindings = appWide((plan) => awsNameFindingsByNetwork((plan.appNetworks ?? []).filter((n) => n.cloud === CloudProvider.AWS).flatMap(awsNamesOf)));
 
 export const name001 = defineRule('AWS-NAME-001', Severity.ERROR,
   'Load balancer and target group names the library makes (at most 32 characters) are unique per region across every network of the app (every stack), security group names per VPC: AWS refuses a second one of one name there (this rule cannot be suppressed).',

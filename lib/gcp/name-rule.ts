@@ -1,5 +1,6 @@
 import { CloudProvider } from '../model/cloud';
 import { NetworkPlan, NetworkSketch } from '../model/plan';
+import { appWide, nameClashes } from '../policy/name-clashes';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { GCP_NAME_PATTERN } from './names';
 import { GcpResourceOutline, NameScope, outlineOf } from './outline';
@@ -43,21 +44,7 @@ export function nameFindingsByNetwork(resources: readonly NamedResource[]): Map<
   for (const r of resources.filter((x) => !GCP_NAME_PATTERN.test(x.name))) {
     add(r.network, { path: r.owner, message: `${kindOf(r.type)} name ${JSON.stringify(r.name)} of ${r.owner} does not match GCP's pattern [a-z]([-a-z0-9]{0,61}[a-z0-9])? — rename the construct` });
   }
-  const first = new Map<string, NamedResource>();
-  const clashes = new Map<string, { earlier: NamedResource; later: NamedResource; what: string[] }>();
-  for (const r of resources) {
-    const key = `${r.type}|${r.scope}|${r.name}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, r);
-      continue;
-    }
-    const pair = `${earlier.owner}|${r.owner}`;
-    const clash = clashes.get(pair) ?? { earlier, later: r, what: [] };
-    clash.what.push(`${kindOf(r.type)} ${r.name} ${whereOf(r.scope)}`);
-    clashes.set(pair, clash);
-  }
-  for (const { earlier, later, what } of clashes.values()) {
+  for (const { earlier, later, what } of nameClashes(resources, (r) => `${r.type}|${r.scope}|${r.name}`, (r) => `${kindOf(r.type)} ${r.name} ${whereOf(r.scope)}`)) {
     const by = earlier.owner === later.owner ? `${later.owner} gets two GCP resources of one name` : `${earlier.owner} and ${later.owner} get the same GCP names`;
     add(later.network, {
       path: later.owner,
@@ -67,18 +54,8 @@ export function nameFindingsByNetwork(resources: readonly NamedResource[]): Map<
   return byNetwork;
 }
 
-/** The findings of every network of an app, by its sketches (one array per change: Estates.sketches). */
-const BY_APP = new WeakMap<readonly NetworkSketch[], Map<string, PolicyFinding[]>>();
-
-function appFindings(plan: NetworkPlan): PolicyFinding[] {
-  const sketches = plan.appNetworks ?? [];
-  let byNetwork = BY_APP.get(sketches);
-  if (!byNetwork) {
-    byNetwork = nameFindingsByNetwork(appResources(plan));
-    BY_APP.set(sketches, byNetwork);
-  }
-  return byNetwork.get(plan.path) ?? [];
-}
+/** The findings of every network of the app, worked out once per change. */
+const appFindings = appWide((plan) => nameFindingsByNetwork(appResources(plan)));
 
 function kindOf(type: string): string {
   return type.replace(/^google_(compute_|network_connectivity_|dns_)?/, '').replace(/_/g, ' ');
