@@ -1,7 +1,8 @@
 import { NetworkModel, PodRouting } from '../model/plan';
 import { planError } from '../model/errors';
 import { CloudRenderer, ProviderRegion } from '../model/strategy';
-import { awsProviderRegion } from './provider-region';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { providerRegionOf } from '../model/provider-region';
 import { ArchipelagoVpc, renderArchipelago, renderMember } from './archipelago';
 import { renderFlat } from './flat';
 import { renderIsland } from './island';
@@ -32,7 +33,7 @@ export class AwsRenderer implements CloudRenderer {
   }
 
   public providerRegion(network: INetwork): ProviderRegion | undefined {
-    return awsProviderRegion(network);
+    return providerRegionOf(network, AwsProvider, 'AwsProvider');
   }
 
   public onCluster(cluster: ICluster): void {

@@ -6,7 +6,7 @@ import { ComputeRouterPeer } from '@cdktf/provider-google/lib/compute-router-pee
 import { ComputeVpnTunnel } from '@cdktf/provider-google/lib/compute-vpn-tunnel';
 import { NetworkConnectivitySpoke } from '@cdktf/provider-google/lib/network-connectivity-spoke';
 import { ICloudLink } from '../model/interfaces';
-import { advertisedRanges } from '../model/link-plan';
+import { advertisedBy } from '../model/cloud-link';
 import { LinkTunnelEnd } from '../model/strategy';
 import { laterAny } from '../model/tokens';
 import { MainNetwork } from './main-network';
@@ -36,7 +36,7 @@ export class GcpLinkSide {
       bgp: {
         asn: link.plan.asn.gcp,
         advertiseMode: 'CUSTOM',
-        advertisedIpRanges: laterAny(() => advertisedRanges(link.gcp.plan).map((r) => ({ range: r.cidr, description: `${r.owner} ${r.name}` }))),
+        advertisedIpRanges: laterAny(() => advertisedBy(link.gcp).map((r) => ({ range: r.cidr, description: `${r.owner} ${r.name}` }))),
       },
     });
   }

@@ -4,7 +4,8 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { EgressKind } from '../model/gateways';
 import { API_ENDPOINT_RANGE, NetworkModel, PodRouting } from '../model/plan';
 import { CloudRenderer, ProviderRegion } from '../model/strategy';
-import { googleProviderRegion } from './provider-region';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { providerRegionOf } from '../model/provider-region';
 import { later, laterList } from '../model/tokens';
 import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
 import { renderIngress } from './gateways';
@@ -52,7 +53,7 @@ export class GcpRenderer implements CloudRenderer {
   }
 
   public providerRegion(network: INetwork): ProviderRegion | undefined {
-    return googleProviderRegion(network);
+    return providerRegionOf(network, GoogleProvider, 'GoogleProvider');
   }
 
   public onCluster(cluster: ICluster): void {

@@ -4,7 +4,9 @@ import { CloudProvider } from './cloud';
 import { planError } from './errors';
 import { Estate, EstateMember } from './estate';
 import { ICloudLink, INetwork } from './interfaces';
-import { CloudLinkPlan, GCP_ROUTERS_PER_REGION, LINK_TUNNEL_COUNTS, LinkPlanError, linkRecord } from './link-plan';
+import { advertisedRanges, CloudLinkPlan, GCP_ROUTERS_PER_REGION, LINK_TUNNEL_COUNTS, LinkPlanError, linkRecord } from './link-plan';
+import { PlannedRange } from './plan';
+import { strategyOf } from './strategy';
 
 /** The BGP ASNs of a CloudLink, when not planned. */
 export interface CloudLinkAsns {
@@ -42,6 +44,12 @@ export interface CloudLinkProps {
 
 const LINKS = Symbol('cdktf-kube-networks.links');
 
+/** What `network` advertises over its links: its routable ranges, of them what its cloud's hub carries (the profile's `linkCarries`). */
+export function advertisedBy(network: INetwork): PlannedRange[] {
+  const profile = strategyOf(network.cloud)?.profile;
+  return advertisedRanges(network.plan, (r) => profile?.linkCarries?.(r) ?? true);
+}
+
 /** The links that end in `network`, in the order they were made. */
 export function linksOf(network: INetwork): ICloudLink[] {
   return attached<ICloudLink[]>(network, LINKS) ?? [];
@@ -64,8 +72,6 @@ export class CloudLink extends Construct implements ICloudLink {
   public readonly aws: INetwork;
   /** The planned ASNs and tunnel inside ranges. */
   public readonly plan: CloudLinkPlan;
-
-  private readonly gcpMember: EstateMember;
 
   constructor(scope: Construct, id: string, props: CloudLinkProps) {
     super(scope, id);
@@ -94,7 +100,6 @@ export class CloudLink extends Construct implements ICloudLink {
     }
     this.gcp = gcp;
     this.aws = aws;
-    this.gcpMember = gcp;
     const estate = Estate.of(this, gcp.estate);
     try {
       this.plan = estate.planLink({
@@ -124,7 +129,7 @@ export class CloudLink extends Construct implements ICloudLink {
 
   /** Stages the link's record in the GCP network's plan file. @internal */
   public _record(): void {
-    this.gcpMember._planFile.saveLink(this.node.path, linkRecord(this.plan));
+    (this.gcp as EstateMember)._planFile.saveLink(this.node.path, linkRecord(this.plan));
   }
 
   private member(network: INetwork | undefined, prop: 'gcp' | 'aws', provider: CloudProvider): EstateMember {

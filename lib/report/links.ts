@@ -1,6 +1,6 @@
 import { INetwork } from '../model/interfaces';
-import { advertisedRanges, CloudLinkPlan, LinkTunnelPlan } from '../model/link-plan';
-import { strategyOf } from '../model/strategy';
+import { advertisedBy } from '../model/cloud-link';
+import { CloudLinkPlan, LinkTunnelPlan } from '../model/link-plan';
 import { COLOR, esc, FONT, MARGIN, textWidth, WIDTH } from './svg-style';
 
 // The estate report's links: each CloudLink's tunnels and ASNs, and what each side advertises
@@ -30,10 +30,8 @@ export interface LinkReport {
 export function linkReports(links: readonly CloudLinkPlan[], networks: ReadonlyMap<string, INetwork>): LinkReport[] {
   const side = (path: string, asn: number): LinkSideReport => {
     const network = networks.get(path)!;
-    const plan = network.plan;
-    const profile = strategyOf(network.cloud)?.profile;
-    const advertised = advertisedRanges(plan, (r) => profile?.linkCarries?.(r) ?? true).map((r) => ({ cidr: r.cidr, owner: r.owner, name: r.name }));
-    return { network: path, cidr: plan.cidr, asn, advertised };
+    const advertised = advertisedBy(network).map((r) => ({ cidr: r.cidr, owner: r.owner, name: r.name }));
+    return { network: path, cidr: network.cidr, asn, advertised };
   };
   return links.map((l) => ({ path: l.path, gcp: side(l.gcp, l.asn.gcp), aws: side(l.aws, l.asn.aws), tunnels: l.tunnels }));
 }
