@@ -75,6 +75,7 @@ export class Archipelago extends Construct {
     this.network._addSubject(this);
     const strategy = this.network._strategy;
     this.ask(strategy.profile.archipelagoNeeds(this));
+    if (this.network.ipv6) this.network._askIpv6Subnets(strategy.profile.ipv6Subnets?.(this) ?? []);
     strategy.renderer.onArchipelago(this);
   }
 

@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
-import { orFail, parseRange, planError } from './errors';
+import { orFail, parseRange, planError, shown } from './errors';
 import { checkSameStack } from './placement-checks';
 import { Egress, Ingress, IngressKind, isIngress } from './gateways';
 import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { Network } from './network';
 import { RangeSlot } from './planner';
-import { API_ENDPOINT_RANGE, ClusterPlan, ClusterSketch, GatewayPlan, NetworkModel, PodRouting, RangeRole } from './plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, ClusterSketch, GatewayPlan, IpFamily, Ipv6AccessType, NetworkModel, PodRouting, RangeRole } from './plan';
+import { checkClusterFamily } from './ip-family';
 import { resolveSizing } from './sizing';
 import { later } from './tokens';
 
@@ -54,6 +55,19 @@ export interface ClusterSizeProps {
 export interface ClusterProps extends ClusterSizeProps {
   /** The main network the cluster lives in. */
   readonly network: Network;
+  /**
+   * The address families of nodes and pods. `DUAL_STACK` and `IPV6` need `ipv6: true` on the
+   * network; `IPV6` (EKS IPv6 pods and services, no IPv4 pod or service range) is AWS only, and
+   * only for flat and isolated clusters. The plan file records it: on AWS a change between
+   * `IPV6` and the others replaces the EKS cluster, and is refused (AWS-IPV6-002).
+   * @default IpFamily.IPV4
+   */
+  readonly ipFamily?: IpFamily;
+  /**
+   * GCP dual-stack clusters: who reaches the subnets' IPv6 addresses (`ipv6_access_type`).
+   * @default Ipv6AccessType.INTERNAL for a GCP dual-stack cluster
+   */
+  readonly ipv6AccessType?: Ipv6AccessType;
 }
 
 /** Where a model plans a cluster's pod and service ranges (nodes are routable, except an isolated cluster's). */
@@ -116,14 +130,6 @@ function apiEndpointSources(cluster: ClusterBase, spec: ClusterSpec): string[] |
   });
 }
 
-function shown(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
 /** Which of `names` were given a value in `props` (props that a model does not take, written anyway from JavaScript or a cast). */
 export function givenProps(props: object | undefined, names: string[]): string[] {
   const values = new Map(Object.entries(props ?? {}));
@@ -157,9 +163,14 @@ export abstract class ClusterBase extends Construct {
   public readonly podRouting: PodRouting;
   /** Ranges that may reach the exposed API endpoint; undefined when it is not exposed. */
   public readonly apiEndpointSourceRanges?: string[];
+  /** The address families of nodes and pods. */
+  public readonly ipFamily: IpFamily;
+  /** Who reaches the subnets' IPv6 addresses (GCP dual-stack clusters); undefined elsewhere. */
+  public readonly ipv6AccessType?: Ipv6AccessType;
 
   private readonly member?: IArchipelago;
-  private readonly slots: Record<'pods' | 'services' | 'nodes', RangeSlot>;
+  /** Pods and services are absent for an IPv6 cluster: its pods and services take IPv6 addresses the cloud chooses. */
+  private readonly slots: { pods?: RangeSlot; services?: RangeSlot; nodes: RangeSlot };
   private readonly apiEndpoint?: RangeSlot;
   /** The sources given for the API endpoint; undefined when omitted (the whole main network). */
   private readonly givenApiSources?: string[];
@@ -179,6 +190,15 @@ export abstract class ClusterBase extends Construct {
     this.network = props.network;
     this.model = spec.model;
     this.member = spec.archipelago;
+    const families = checkClusterFamily(this, spec.model, { path: this.network.node.path, ipv6: this.network.ipv6, provider: this.network.cloud.provider }, props);
+    this.ipFamily = families.ipFamily;
+    this.ipv6AccessType = families.ipv6AccessType;
+    const ipv6Only = this.ipFamily === IpFamily.IPV6;
+    for (const prop of ipv6Only ? ['podCidr', 'serviceCidr'] as const : []) {
+      if (props[prop] !== undefined) {
+        throw planError(this, 'INPUT-006', `${prop} ${shown(props[prop])} is given but ipFamily is IPV6: an IPv6 cluster's pods and services take IPv6 addresses the cloud chooses, so no IPv4 ${prop === 'podCidr' ? 'pod' : 'service'} range is planned — remove ${prop}, or use IpFamily.DUAL_STACK`);
+      }
+    }
 
     const family = Cidr.parse(this.network.cidr).family;
     const pin = (text: string | undefined, prop: string) => {
@@ -234,8 +254,8 @@ export abstract class ClusterBase extends Construct {
       planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix, avoid: avoid(role), group: profile.blockGroup(spec.model, role) });
     // Largest first keeps the pools compact; the plan file keeps ranges where they are.
     this.slots = {
-      pods: ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix),
-      services: ask('services', RangeRole.SERVICE, services, servicePin, sizing.servicePrefix),
+      pods: ipv6Only ? undefined : ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix),
+      services: ipv6Only ? undefined : ask('services', RangeRole.SERVICE, services, servicePin, sizing.servicePrefix),
       nodes: ask('nodes', RangeRole.NODE, nodes, nodePin, sizing.nodePrefix),
     };
 
@@ -258,24 +278,35 @@ export abstract class ClusterBase extends Construct {
     return this.read(this.slots.nodes);
   }
 
-  /** Pod range: the cluster CIDR (`--cluster-cidr`); a token until the plan is made (see `Network.planNow()`). */
+  /**
+   * Pod range: the cluster CIDR (`--cluster-cidr`); a token until the plan is made (see
+   * `Network.planNow()`). Empty for an IPv6 cluster (IpFamily.IPV6), whose pods take IPv6
+   * addresses from its node subnets.
+   */
   public get podCidr(): string {
-    return this.read(this.slots.pods);
+    return this.slots.pods ? this.read(this.slots.pods) : '';
   }
 
-  /** Service range (`--service-cluster-ip-range`); a token until the plan is made (see `Network.planNow()`). */
+  /**
+   * Service range (`--service-cluster-ip-range`); a token until the plan is made (see
+   * `Network.planNow()`). Empty for an IPv6 cluster, whose service range the cloud chooses.
+   */
   public get serviceCidr(): string {
-    return this.read(this.slots.services);
+    return this.slots.services ? this.read(this.slots.services) : '';
   }
 
-  /** The `kubernetes` Service's IP: index 1 of the service range (empty when the range is too small, K8S-002). */
+  /** The `kubernetes` Service's IP: index 1 of the service range (empty when the range is too small, K8S-002, or an IPv6 cluster's). */
   public get apiServerServiceIp(): string {
-    return this.settled ? serviceIps(this.serviceCidr).apiServer : later(() => serviceIps(this.slots.services.cidr).apiServer);
+    const services = this.slots.services;
+    if (!services) return '';
+    return this.settled ? serviceIps(this.serviceCidr).apiServer : later(() => serviceIps(services.cidr).apiServer);
   }
 
-  /** Cluster DNS IP as kubeadm assigns it: index 10 of the service range (empty when the range is too small, K8S-003). */
+  /** Cluster DNS IP as kubeadm assigns it: index 10 of the service range (empty when the range is too small, K8S-003, or an IPv6 cluster's). */
   public get dnsServiceIp(): string {
-    return this.settled ? serviceIps(this.serviceCidr).dns : later(() => serviceIps(this.slots.services.cidr).dns);
+    const services = this.slots.services;
+    if (!services) return '';
+    return this.settled ? serviceIps(this.serviceCidr).dns : later(() => serviceIps(services.cidr).dns);
   }
 
   /** kube-controller-manager flags for this plan, ready to paste. */
@@ -288,9 +319,10 @@ export abstract class ClusterBase extends Construct {
     return this.proxySlots.map((slot) => this.read(slot));
   }
 
-  /** Every range asked for the cluster: pods, services, nodes, then its API endpoint and what its cloud needs. */
+  /** Every range asked for the cluster: pods, services (none for an IPv6 cluster), nodes, then its API endpoint and what its cloud needs. */
   public get askedRanges(): IAskedRange[] {
-    return [this.slots.pods, this.slots.services, this.slots.nodes, ...(this.apiEndpoint ? [this.apiEndpoint] : []), ...this.extras];
+    const { pods, services, nodes } = this.slots;
+    return [...(pods ? [pods] : []), ...(services ? [services] : []), nodes, ...(this.apiEndpoint ? [this.apiEndpoint] : []), ...this.extras];
   }
 
   /** A range as read: the planned range once the plan is resolved, a token resolved at synth until then. */
@@ -325,6 +357,17 @@ export abstract class ClusterBase extends Construct {
       egress: this.egress?.kind,
       podRouting: this.podRouting,
       apiEndpointSourceRanges: this.givenApiSources,
+      ...this.familyPlan(),
+    };
+  }
+
+  /** The families as the plan lists them: nothing for an IPv4 cluster the plan file records as such (IPv4-only plans stay as they were). */
+  private familyPlan(): Pick<ClusterPlan, 'ipFamily' | 'ipv6AccessType' | 'recordedIpFamily'> {
+    const recorded = this.network._recordedIpFamily(this.node.path);
+    return {
+      ...(this.ipFamily !== IpFamily.IPV4 ? { ipFamily: this.ipFamily } : {}),
+      ...(this.ipv6AccessType ? { ipv6AccessType: this.ipv6AccessType } : {}),
+      ...(recorded !== undefined && recorded !== this.ipFamily ? { recordedIpFamily: recorded } : {}),
     };
   }
 
@@ -339,6 +382,7 @@ export abstract class ClusterBase extends Construct {
       egress: this.egress?.kind,
       podRouting: this.podRouting,
       exposesApiEndpoint: this.apiEndpoint !== undefined,
+      ...(this.ipFamily !== IpFamily.IPV4 ? { ipFamily: this.ipFamily } : {}),
     };
   }
 
@@ -354,6 +398,7 @@ export abstract class ClusterBase extends Construct {
       this.extras.push(slot);
       if (need.proxy) this.proxySlots = [...this.proxySlots, slot];
     }
+    if (this.network.ipv6) this.network._askIpv6Subnets(strategy.profile.ipv6Subnets?.(cluster) ?? []);
     beforeRender?.();
     this.network._addCluster(this);
     strategy.renderer.onCluster(cluster);

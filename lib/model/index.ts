@@ -3,12 +3,13 @@
 // cloud and no policy: each cloud object (ICloud) brings its renderer, rules and checker.
 export { CloudProvider, ICloud } from './cloud';
 export { Ingress, Egress, IngressKind, EgressKind, NodePortIngressProps, LoadBalancerIngressProps, ProxyIngressProps, GatewayProps } from './gateways';
-export { NetworkModel, PodRouting, RangeRole, RangeSource, PlannedRange, GatewayPlan, ClusterPlan, NetworkPlan, PlanSuppression, NetworkSketch, ClusterSketch, LinkSketch } from './plan';
+export { NetworkModel, PodRouting, IpFamily, Ipv6AccessType, RangeRole, RangeSource, PlannedRange, GatewayPlan, ClusterPlan, NetworkPlan, PlanSuppression, NetworkSketch, ClusterSketch, LinkSketch } from './plan';
 export { Severity, PolicyFinding, IPolicyRule, PolicyViolation, RuleDescription } from './rule';
 export { INetwork, ICluster, IArchipelago, IAskedRange, ICloudLink } from './interfaces';
 export { CloudLink, CloudLinkProps, CloudLinkAsns } from './cloud-link';
 export { CloudLinkPlan, LinkAsns, LinkTunnelPlan } from './link-plan';
 export { Network, NetworkProps, ReservedRange } from './network';
+export { Ipv6SubnetPlan } from './ipv6-subnets';
 export { ClusterProps, ClusterSizeProps } from './cluster';
 export { FlatCluster, FlatClusterProps } from './flat-cluster';
 export { IsolatedCluster, IsolatedClusterProps } from './isolated-cluster';

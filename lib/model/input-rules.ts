@@ -38,6 +38,13 @@ export const INPUT_RULES: readonly RuleDescription[] = [
     statement: 'A cluster or archipelago is built in the stack (and app) of its network.',
   },
   {
+    id: 'INPUT-006',
+    severity: Severity.ERROR,
+    statement: 'IPv6 props fit together: ipFamily DUAL_STACK or IPV6 only on a network with ipv6: true; IPV6 only on AWS and only for ' +
+      'flat and isolated clusters (IPv6 pods are unique: nothing to reuse), without podCidr or serviceCidr pins; ipv6AccessType only ' +
+      'for a GCP dual-stack cluster; ipv6IpamPoolId only with ipv6 on AWS.',
+  },
+  {
     id: 'MODEL-010',
     severity: Severity.ERROR,
     statement: 'Only islands, archipelagos and their members take gateways: a flat or isolated cluster given ingress or egress is refused.',

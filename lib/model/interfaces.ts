@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { ICloud } from './cloud';
 import { Egress, Ingress } from './gateways';
 import { CloudLinkPlan } from './link-plan';
-import { NetworkModel, NetworkPlan, PodRouting, RangeRole } from './plan';
+import { IpFamily, Ipv6AccessType, NetworkModel, NetworkPlan, PodRouting, RangeRole } from './plan';
 import { PolicyViolation, RuleDescription } from './rule';
 
 // What the other layers see of the constructs: renderers, rules and reports read these
@@ -18,6 +18,12 @@ export interface INetwork extends IConstruct {
   readonly islandCidr: string;
   /** The estate whose networks share one address plan. */
   readonly estate: string;
+  /** True when the network has IPv6. */
+  readonly ipv6: boolean;
+  /** The IPv6 IPAM pool each AWS VPC's /56 comes from. @default - Amazon-provided blocks */
+  readonly ipv6IpamPoolId?: string;
+  /** The number of IPv6 subnet `name` in the deploy-time block of the VPC `vpc` owns, as planned. */
+  ipv6NetnumOf(vpc: string, name: string): number;
   /** The resolved plan. */
   readonly plan: NetworkPlan;
   /** Every violation of every rule checked on the network. */
@@ -67,10 +73,14 @@ export interface ICluster extends IConstruct {
   readonly archipelago?: IArchipelago;
   /** Node range. */
   readonly nodeCidr: string;
-  /** Pod range. */
+  /** Pod range (empty for an IPv6 cluster). */
   readonly podCidr: string;
-  /** Service range. */
+  /** Service range (empty for an IPv6 cluster). */
   readonly serviceCidr: string;
+  /** The address families of nodes and pods. */
+  readonly ipFamily: IpFamily;
+  /** Who reaches the subnets' IPv6 addresses (GCP dual-stack clusters). @default - not a GCP dual-stack cluster */
+  readonly ipv6AccessType?: Ipv6AccessType;
   /** Gateways into the cluster. */
   readonly ingress: Ingress[];
   /** How pods leave the cluster. @default - none (flat and isolated clusters) */

@@ -12,6 +12,8 @@ export interface KubeRanges {
 
 /** kube-controller-manager flags for a plan, ready to paste. */
 export function kubeControllerManagerArgs(plan: KubeRanges): string[] {
+  // An IPv6 cluster (EKS ip_family ipv6) has no IPv4 pod or service range: the cloud allocates its IPv6 ones.
+  if (plan.podCidr === '') return [];
   return [
     '--allocate-node-cidrs=true',
     `--cluster-cidr=${plan.podCidr}`,
@@ -24,6 +26,7 @@ export function kubeControllerManagerArgs(plan: KubeRanges): string[] {
 
 /** The API server's (index 1) and cluster DNS's (index 10) service IPs; empty when the range is too small (K8S-002/003). */
 export function serviceIps(serviceCidr: string): { apiServer: string; dns: string } {
+  if (serviceCidr === '') return { apiServer: '', dns: '' };
   const services = Cidr.parse(serviceCidr);
   return {
     apiServer: services.size > 1n ? apiServerServiceIp(services) : '',

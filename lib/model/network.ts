@@ -5,7 +5,7 @@ import { CloudProvider, ICloud } from './cloud';
 import { parseRange, planError } from './errors';
 import { Estate } from './estate';
 import { checkNetworkProps, parseReserved } from './network-props';
-import { ClusterPlan, ClusterSketch, NetworkModel, NetworkPlan, NetworkSketch, PlannedRange, RangeRole } from './plan';
+import { ClusterPlan, ClusterSketch, IpFamily, NetworkModel, NetworkPlan, NetworkSketch, PlannedRange, RangeRole } from './plan';
 import { PlanFile } from './plan-file';
 import { providerRegionViolations } from './placement-checks';
 import { checkRule } from './rule-checks';
@@ -13,6 +13,8 @@ import { Planner, RangeSlot } from './planner';
 import { IPolicyRule, PolicyViolation, RuleDescription } from './rule';
 import { CloudStrategy, RangeNeed, strategyOf } from './strategy';
 import { linksOf } from './cloud-link';
+import { checkNetworkIpv6 } from './ip-family';
+import { Ipv6BlockFull, Ipv6SubnetNeed, Ipv6SubnetPlanner } from './ipv6-subnets';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -63,10 +65,27 @@ export interface NetworkProps {
    * @default - true when the environment has CI=true and the plan file exists
    */
   readonly frozen?: boolean;
+  /**
+   * Give the network IPv6, so its clusters may take `ipFamily: IpFamily.DUAL_STACK` (or, on AWS,
+   * `IpFamily.IPV6`). GCP: every VPC of the network gets an internal ULA /48
+   * (`enable_ula_internal_ipv6`), and Google assigns each dual-stack subnet its /64. AWS: every
+   * VPC gets a /56 (Amazon-provided, or from `ipv6IpamPoolId`), and each subnet of an IPv6 or
+   * dual-stack cluster a /64 of it, numbered in the plan file.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * AWS: the id of an IPv6 IPAM pool each VPC's /56 comes from, instead of an Amazon-provided one.
+   * Only with `ipv6: true`.
+   * @default - an Amazon-provided /56
+   */
+  readonly ipv6IpamPoolId?: string;
 }
 
 const DEFAULT_ISLAND_CIDR = '100.64.0.0/10';
 const DEFAULT_PLAN_FILE = 'cidr-plan.lock.json';
+/** IPv6 subnets an AWS VPC's /56 holds: /64s, `cidrsubnet(block, 8, n)`. */
+const IPV6_SUBNETS_PER_BLOCK = 256;
 
 /** What the network keeps of a cluster: its plan as plain data. */
 interface PlannedCluster extends IConstruct {
@@ -101,9 +120,14 @@ export class Network extends Construct {
   public readonly frozen: boolean;
   /** The estate whose networks share one address plan (MODEL-007). */
   public readonly estate: string;
+  /** True when the network has IPv6 (`ipv6: true`). */
+  public readonly ipv6: boolean;
+  /** The IPv6 IPAM pool each AWS VPC's /56 comes from; undefined for Amazon-provided blocks (or none). */
+  public readonly ipv6IpamPoolId?: string;
 
   private readonly strategy: CloudStrategy;
   private readonly planner: Planner;
+  private readonly ipv6Planner: Ipv6SubnetPlanner;
   private readonly plans: PlanFile;
   private readonly group: Estate;
   private readonly clusters: PlannedCluster[] = [];
@@ -124,6 +148,9 @@ export class Network extends Construct {
     this.strategy = strategy;
     this.cloud = props.cloud;
     checkNetworkProps(this, props);
+    const ipv6 = checkNetworkIpv6(this, props.cloud.provider, props);
+    this.ipv6 = ipv6.ipv6;
+    this.ipv6IpamPoolId = ipv6.ipv6IpamPoolId;
     const cidr = parseRange(this, 'cidr', props.cidr);
     const islandCidr = parseRange(this, 'islandCidr', props.islandCidr ?? DEFAULT_ISLAND_CIDR);
     this.cidr = cidr.toString();
@@ -157,6 +184,7 @@ export class Network extends Construct {
       foreignRecords: () => this.foreignRecords(),
       changed: () => this.group.changed(),
     }));
+    this.ipv6Planner = new Ipv6SubnetPlanner(() => this.plans.ipv6Subnets(this.node.path), IPV6_SUBNETS_PER_BLOCK);
 
     if (this.holeCidr) {
       this.planner.placeNow({ owner: this, name: 'hole', role: RangeRole.HOLE, pool: this.planner.routable, pin: islandCidr });
@@ -222,7 +250,17 @@ export class Network extends Construct {
       unclaimedRecords,
       suppressions: this.strategy.checker.suppressions([...this.subjects.values()]),
       appNetworks: this.group.appSketches() as NetworkSketch[],
+      ipv6: this.ipv6,
+      ipv6Subnets: this.ipv6Planner.any ? this.ipv6Planner.subnets() : undefined,
     };
+  }
+
+  /**
+   * The number of IPv6 subnet `name` in the deploy-time IPv6 block of the VPC `vpc` owns (AWS:
+   * `cidrsubnet(vpc.ipv6_cidr_block, 8, netnum)`), as planned and recorded in the plan file.
+   */
+  public ipv6NetnumOf(vpc: string, name: string): number {
+    return this.ipv6Planner.netnum(vpc, name);
   }
 
   /** The network as its constructs decided it (no ranges): what its cloud names after it. @internal */
@@ -236,6 +274,7 @@ export class Network extends Construct {
         clusters: this.clusters.map((c) => c._sketch()),
         archipelagos: [...this.subjects.keys()].filter((p) => p !== this.node.path && !clusters.has(p)),
         links: linksOf(this).filter((l) => l.gcp === this).map((l) => ({ path: l.node.path, tunnels: l.plan.tunnels.length })),
+        ipv6: this.ipv6 || undefined,
       };
     }
     return this.sketched;
@@ -269,6 +308,22 @@ export class Network extends Construct {
     });
   }
 
+  /** Asks a number for each IPv6 subnet a cloud carves from a VPC's deploy-time block (see CloudProfile.ipv6Subnets). @internal */
+  public _askIpv6Subnets(needs: readonly Ipv6SubnetNeed[]): void {
+    if (needs.length === 0) return;
+    this.ipv6Planner.ask(needs);
+    this.group.changed();
+  }
+
+  /** The address families the plan file records for `cluster`: IPv4 when it records the cluster's ranges but no family; undefined when it records nothing of it. @internal */
+  public _recordedIpFamily(cluster: string): IpFamily | undefined {
+    const family = this.plans.families(this.node.path)[cluster];
+    if (family !== undefined) return family as IpFamily;
+    const pools = this.plans.pools(this.node.path);
+    const has = pools.some((pool) => Object.keys(this.plans.records(this.node.path, pool)).some((key) => key.startsWith(`${cluster}:`)));
+    return has ? IpFamily.IPV4 : undefined;
+  }
+
   /** The network's cloud object. @internal */
   public get _strategy(): CloudStrategy {
     return this.strategy;
@@ -294,9 +349,15 @@ export class Network extends Construct {
     this.group.changed();
   }
 
-  /** Places every pending range. @internal */
+  /** Places every pending range, and numbers every IPv6 subnet. @internal */
   public _resolve(): void {
     this.planner.resolve();
+    try {
+      this.ipv6Planner.subnets();
+    } catch (e) {
+      if (!(e instanceof Ipv6BlockFull)) throw e;
+      throw planError(this, 'PLAN-001', `${e.message}: spread the clusters over more VPCs, or give them fewer zones`);
+    }
   }
 
   /** The network's own routable ranges. @internal */
@@ -316,7 +377,12 @@ export class Network extends Construct {
 
   /** Stages every range for the plan file, unless the plan is frozen; written once the whole app synthesized. @internal */
   public _record(): void {
-    if (!this.frozen) this.plans.save(this.node.path, this.cidr, this.planner.records());
+    if (this.frozen) return;
+    const families = Object.fromEntries(this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4));
+    this.plans.save(this.node.path, this.cidr, this.planner.records(), {
+      families: Object.keys(families).length > 0 ? families : undefined,
+      ipv6Subnets: this.ipv6Planner.any || Object.keys(this.plans.ipv6Subnets(this.node.path)).length > 0 ? this.ipv6Planner.records() : undefined,
+    });
   }
 
   /** One line on what was planned, recorded, moved and left unclaimed. @internal */

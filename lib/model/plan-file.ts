@@ -3,6 +3,7 @@ import * as path from 'path';
 import { fileError, withLock, writeAtomically } from './plan-file-lock';
 import { Cidr } from '../ipam';
 import { LinkRecord } from './link-plan';
+import { Ipv6SubnetRecords } from './ipv6-subnets';
 
 /** Ranges one address pool holds, owner -> CIDR. */
 export type PoolRecords = Record<string, string>;
@@ -26,6 +27,16 @@ export interface NetworkRecords {
   readonly pools: Record<string, PoolRecords>;
   /** Adopted ranges by name (version 2). */
   readonly reserved?: Record<string, RecordedReservation>;
+  /** Each cluster's address families, when not IPv4 only: cluster path -> IpFamily (version 4). */
+  readonly families?: Record<string, string>;
+  /** IPv6 subnet numbers in each VPC's deploy-time block: VPC owner path -> subnet -> netnum (version 4). */
+  readonly ipv6Subnets?: Ipv6SubnetRecords;
+}
+
+/** What a network records beside its pools (version 4), when it has IPv6. */
+export interface NetworkIpv6Records {
+  readonly families?: Record<string, string>;
+  readonly ipv6Subnets?: Ipv6SubnetRecords;
 }
 
 /** The whole plan file. */
@@ -55,15 +66,15 @@ export interface PlanFileOptions {
 
 /**
  * Versions this code reads. Version 2 adds `reserved` to a network and makes its `cidr`
- * optional; version 3 adds `links`. A file is written in the lowest version that holds it, so
+ * optional; version 3 adds `links`; version 4 adds a network's `families` and `ipv6Subnets`. A file is written in the lowest version that holds it, so
  * an older release refuses a file it would lose records of rather than rewrite it.
  */
-export const PLAN_FILE_VERSIONS = [1, 2, 3];
+export const PLAN_FILE_VERSIONS = [1, 2, 3, 4];
 const NOTE = 'Written by cdktf-kube-networks at synth. Commit it: synth reuses every range recorded here, so no subnet moves.';
 /** Names of adopted ranges: what `Network`'s `reserved` prop accepts. */
 export const RESERVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*$/;
 const RECOVER = 'repair it from version control, or delete it to plan afresh';
-/** `1, 2 or 3`, for messages. */
+/** `1, 2, 3 or 4`, for messages. */
 const VERSIONS_TEXT = `${PLAN_FILE_VERSIONS.slice(0, -1).join(', ')} or ${PLAN_FILE_VERSIONS[PLAN_FILE_VERSIONS.length - 1]}`;
 
 
@@ -134,6 +145,16 @@ export class PlanFile {
       .map(([name, r]) => ({ cidr: r.cidr, name }));
   }
 
+  /** The address families the file records for the clusters of `network` (cluster path -> IpFamily; IPv4-only clusters are absent). */
+  public families(network: string): Record<string, string> {
+    return { ...(this.content.networks[network]?.families ?? {}) };
+  }
+
+  /** The IPv6 subnet numbers the file records for `network`'s VPCs. */
+  public ipv6Subnets(network: string): Ipv6SubnetRecords {
+    return structuredClone(this.content.networks[network]?.ipv6Subnets ?? {});
+  }
+
   /** The networks the file records, by path. */
   public networks(): string[] {
     return Object.keys(this.content.networks).sort();
@@ -159,8 +180,8 @@ export class PlanFile {
    * Replaces the records of `network` (its cidr and pools; ranges adopted into it stay)
    * and writes the file, sorted and stable for diffs — or, when deferred, stages it for `commit()`.
    */
-  public save(network: string, cidr: string, pools: Record<string, PoolRecords>): void {
-    this.staged.set(network, { cidr, pools });
+  public save(network: string, cidr: string, pools: Record<string, PoolRecords>, ipv6: NetworkIpv6Records = {}): void {
+    this.staged.set(network, { cidr, pools, ...ipv6 });
     if (!this.deferred) this.commit();
   }
 
@@ -191,9 +212,9 @@ export class PlanFile {
 function writeNetworks(file: string, entries: Array<[string, NetworkRecords]>, links: Array<[string, LinkRecord]> = []): PlanFileContent {
   return updatePlanFile(file, (current) => {
     const networks = { ...current.networks };
-    for (const [network, { cidr, pools }] of entries) {
+    for (const [network, { cidr, pools, families, ipv6Subnets }] of entries) {
       const reserved = current.networks[network]?.reserved;
-      networks[network] = reserved ? { cidr, pools, reserved } : { cidr, pools };
+      networks[network] = { cidr, pools, ...(reserved ? { reserved } : {}), ...(families ? { families } : {}), ...(ipv6Subnets ? { ipv6Subnets } : {}) };
     }
     return { ...current, networks, links: { ...current.links, ...Object.fromEntries(links) } };
   });
@@ -283,7 +304,7 @@ function checkContent(content: unknown, file: string): PlanFileContent {
     if (network === '') throw wrong(where, 'has an empty network path');
     if (!isObject(entry)) throw wrong(where, `is ${typeName(entry)}, not an object with "cidr" and "pools"`);
     for (const key of Object.keys(entry)) {
-      const known = version === 1 ? ['cidr', 'pools'] : ['cidr', 'pools', 'reserved'];
+      const known = version === 1 ? ['cidr', 'pools'] : (version as number) < 4 ? ['cidr', 'pools', 'reserved'] : ['cidr', 'pools', 'reserved', 'families', 'ipv6Subnets'];
       if (!known.includes(key)) throw wrong(`${where} field "${key}"`, `is unknown in a version ${version} plan file (known: ${known.join(', ')})`);
     }
     if (entry.cidr === undefined && version === 1) throw wrong(`${where}.cidr`, 'is missing');
@@ -311,8 +332,34 @@ function checkContent(content: unknown, file: string): PlanFileContent {
         if (reservation.from !== undefined && typeof reservation.from !== 'string') throw wrong(`${resAt}.from`, `is ${typeName(reservation.from)}, not a string`);
       }
     }
+    checkIpv6Records(entry, where, wrong);
   }
   return content as unknown as PlanFileContent;
+}
+
+const FAMILIES = ['IPV4', 'DUAL_STACK', 'IPV6'];
+
+function checkIpv6Records(entry: Record<string, unknown>, where: string, wrong: (where: string, what: string) => Error): void {
+  if (entry.families !== undefined) {
+    if (!isObject(entry.families)) throw wrong(`${where}.families`, `is ${typeName(entry.families)}, not an object of cluster path -> IP family`);
+    for (const [cluster, family] of Object.entries(entry.families)) {
+      if (cluster === '' || !FAMILIES.includes(family as string)) throw wrong(`${where}.families${at('', cluster)}`, `is ${typeName(family)}, not one of ${FAMILIES.join(', ')}`);
+    }
+  }
+  if (entry.ipv6Subnets === undefined) return;
+  if (!isObject(entry.ipv6Subnets)) throw wrong(`${where}.ipv6Subnets`, `is ${typeName(entry.ipv6Subnets)}, not an object of VPC owner path -> subnet -> netnum`);
+  for (const [vpc, subnets] of Object.entries(entry.ipv6Subnets)) {
+    const vpcAt = `${where}.ipv6Subnets${at('', vpc)}`;
+    if (vpc === '' || !isObject(subnets)) throw wrong(vpcAt, `is ${typeName(subnets)}, not an object of subnet -> netnum`);
+    const seen = new Map<number, string>();
+    for (const [subnet, netnum] of Object.entries(subnets)) {
+      const subnetAt = `${vpcAt}${at('', subnet)}`;
+      if (typeof netnum !== 'number' || !Number.isInteger(netnum) || netnum < 0 || netnum > 255) throw wrong(subnetAt, `is ${typeName(netnum)}, not a subnet number from 0 to 255`);
+      const twin = seen.get(netnum);
+      if (twin !== undefined) throw wrong(subnetAt, `has number ${netnum}, which ${twin} has too`);
+      seen.set(netnum, subnet);
+    }
+  }
 }
 
 function checkLinks(links: unknown, wrong: (where: string, what: string) => Error): void {
@@ -351,11 +398,17 @@ export function serializePlanFile(content: PlanFileContent): string {
   const networks: Record<string, NetworkRecords> = {};
   for (const [name, entry] of Object.entries(content.networks)) {
     const reserved = entry.reserved && Object.keys(entry.reserved).length > 0 ? entry.reserved : undefined;
-    networks[name] = { ...(entry.cidr !== undefined ? { cidr: entry.cidr } : {}), pools: entry.pools, ...(reserved ? { reserved } : {}) };
+    const families = entry.families && Object.keys(entry.families).length > 0 ? entry.families : undefined;
+    const ipv6Subnets = entry.ipv6Subnets && Object.keys(entry.ipv6Subnets).length > 0 ? entry.ipv6Subnets : undefined;
+    networks[name] = {
+      ...(entry.cidr !== undefined ? { cidr: entry.cidr } : {}), pools: entry.pools,
+      ...(reserved ? { reserved } : {}), ...(families ? { families } : {}), ...(ipv6Subnets ? { ipv6Subnets } : {}),
+    };
   }
   const links = content.links && Object.keys(content.links).length > 0 ? content.links : undefined;
   const needsV2 = Object.values(networks).some((n) => n.reserved || n.cidr === undefined);
-  const version = links ? 3 : needsV2 ? 2 : 1;
+  const needsV4 = Object.values(networks).some((n) => n.families || n.ipv6Subnets);
+  const version = needsV4 ? 4 : links ? 3 : needsV2 ? 2 : 1;
   return JSON.stringify(sortKeys({ '//': NOTE, version, networks, ...(links ? { links } : {}) }), null, 2) + '\n';
 }
 

@@ -1,5 +1,6 @@
 import { CloudProvider } from './cloud';
 import { EgressKind, IngressKind } from './gateways';
+import { Ipv6SubnetPlan } from './ipv6-subnets';
 
 /** The Kubernetes network model a cluster follows (the models of Hockin's talk, docs/ARCHITECTURE.md). */
 export enum NetworkModel {
@@ -19,6 +20,31 @@ export enum PodRouting {
   VPC_NATIVE = 'VPC_NATIVE',
   /** A route per node to its pod block, made by the cloud controller (GKE routes-based, self-managed on GCE). */
   ROUTES = 'ROUTES',
+}
+
+/** The address families a cluster's nodes and pods use. */
+export enum IpFamily {
+  /** IPv4 only: every range of the plan. */
+  IPV4 = 'IPV4',
+  /**
+   * IPv4 and IPv6: the IPv4 ranges of the plan, and IPv6 addresses from the subnets' IPv6
+   * ranges (GKE dual-stack pods and services; on AWS dual-stack subnets and nodes, IPv4 pods,
+   * since EKS has no dual-stack pods).
+   */
+  DUAL_STACK = 'DUAL_STACK',
+  /**
+   * IPv6 pods and services (EKS `ip_family = "ipv6"`): nodes keep their IPv4 range in
+   * dual-stack subnets; no IPv4 pod or service range is planned. AWS only.
+   */
+  IPV6 = 'IPV6',
+}
+
+/** Who reaches a GCP dual-stack subnet's IPv6 addresses. */
+export enum Ipv6AccessType {
+  /** Internal IPv6 (ULA) from the VPC's /48: reachable inside the VPC only. */
+  INTERNAL = 'INTERNAL',
+  /** External IPv6 (GUA): reachable from the internet where firewalls allow. */
+  EXTERNAL = 'EXTERNAL',
 }
 
 /** What a planned range is for. */
@@ -56,6 +82,11 @@ export enum RangeSource {
 
 /** Name of the routable /28 an isolated cluster's exposed API endpoint gets. */
 export const API_ENDPOINT_RANGE = 'api-endpoint';
+
+/** True when `cluster` has IPv4 pod and service ranges (every family but IpFamily.IPV6). */
+export function hasIpv4Pods(cluster: { readonly ipFamily?: IpFamily }): boolean {
+  return cluster.ipFamily !== IpFamily.IPV6;
+}
 
 /** One range of the resolved plan. */
 export interface PlannedRange {
@@ -131,6 +162,12 @@ export interface ClusterPlan {
   readonly podRouting?: PodRouting;
   /** Ranges that may reach the exposed API endpoint (TCP 443), as given. @default - the whole main network, when the endpoint is exposed */
   readonly apiEndpointSourceRanges?: string[];
+  /** Its address families. @default IpFamily.IPV4 */
+  readonly ipFamily?: IpFamily;
+  /** Who reaches its IPv6 addresses (GCP dual-stack subnets). @default - not a GCP dual-stack cluster */
+  readonly ipv6AccessType?: Ipv6AccessType;
+  /** The address families the plan file records for it, when they differ from `ipFamily`. @default - the same as `ipFamily`, or nothing recorded yet */
+  readonly recordedIpFamily?: IpFamily;
 }
 
 /** The resolved plan of one `Network`: what the policy rules check and the renderers build. */
@@ -170,6 +207,13 @@ export interface NetworkPlan {
    * @default - none (a plan written by hand)
    */
   readonly appNetworks?: NetworkSketch[];
+  /** True when the network has IPv6 (`ipv6: true`). @default false */
+  readonly ipv6?: boolean;
+  /**
+   * IPv6 subnets carved from a VPC block the cloud assigns at deploy (AWS: a /64 of each VPC's
+   * /56), numbered and recorded in the plan file. @default - none
+   */
+  readonly ipv6Subnets?: Ipv6SubnetPlan[];
 }
 
 /** A rule switched off on a construct, as the plan lists it. */
@@ -204,6 +248,8 @@ export interface ClusterSketch {
   readonly podRouting?: PodRouting;
   /** True when an isolated cluster exposes its API endpoint. */
   readonly exposesApiEndpoint: boolean;
+  /** Its address families. @default IpFamily.IPV4 */
+  readonly ipFamily?: IpFamily;
 }
 
 /** A network of the app as its constructs decided it: what its cloud names after it. */
@@ -220,6 +266,8 @@ export interface NetworkSketch {
   readonly archipelagos: string[];
   /** The CloudLinks whose GCP side it is, in the order they were made. @default - none */
   readonly links?: LinkSketch[];
+  /** True when the network has IPv6. @default false */
+  readonly ipv6?: boolean;
 }
 
 /** A CloudLink, as its GCP side names what it makes after it. */

@@ -4,6 +4,7 @@ import { IArchipelago, ICloudLink, ICluster, INetwork } from './interfaces';
 import { CloudLinkPlan } from './link-plan';
 import { NetworkModel, NetworkPlan, PlannedRange, PlanSuppression, RangeRole } from './plan';
 import { IPolicyRule, PolicyViolation } from './rule';
+import { Ipv6SubnetNeed } from './ipv6-subnets';
 
 // What a cloud object brings to the model (the aws-cdk IIpAddresses pattern): the model asks
 // it, and never knows which cloud answers. The objects come from Cloud.gcp() / Cloud.aws();
@@ -60,6 +61,13 @@ export interface CloudProfile {
    * beside the pods. `taken` are ranges it must not overlap: the estate's networks, islandCidr, reserved.
    */
   islandServiceSpace(islandCidr: string, taken: readonly string[]): string | undefined;
+  /**
+   * IPv6 subnets the cloud carves for `owner` (a cluster, or an archipelago when it is made)
+   * from a VPC block it learns only at deploy (AWS: a /64 of each VPC's /56): the network
+   * numbers them and the plan file records the numbers. Asked when the network has IPv6.
+   * @default - none (GCP assigns each dual-stack subnet's /64 itself)
+   */
+  ipv6Subnets?(owner: ICluster | IArchipelago): Ipv6SubnetNeed[];
   /**
    * Whether the cloud carries `range` (routable, in the network's own space) across a
    * CloudLink: what its hub actually routes. @default - every such node, pod, service and gateway range

@@ -35,7 +35,7 @@ export interface ReportPool {
 }
 
 /** What a cluster needs configured, ready to paste, and the edge it declared (what the reachability verifier checks). */
-export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize' | 'archipelago' | 'egress'> {
+export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize' | 'archipelago' | 'egress' | 'ipFamily' | 'ipv6AccessType'> {
   readonly apiServerServiceIp: string;
   readonly dnsServiceIp: string;
   readonly kubeControllerManagerArgs: string[];
@@ -57,6 +57,10 @@ export interface AddressReport {
   readonly warnings: Array<{ ruleId: string; path: string; message: string }>;
   readonly suppressed: Array<{ ruleId: string; path: string; message: string; reason: string }>;
   readonly unclaimed: Array<{ owner: string; cidr: string }>;
+  /** True when the network has IPv6. @default false */
+  readonly ipv6?: boolean;
+  /** IPv6 subnets numbered in a VPC's deploy-time block (AWS): `cidrsubnet(<the VPC's /56>, 8, netnum)`. @default - none */
+  readonly ipv6Subnets?: Array<{ vpc: string; name: string; netnum: number; claimed: boolean }>;
 }
 
 const ROLE: Record<RangeRole, string> = {
@@ -110,6 +114,9 @@ export function buildReport(
     suppressed: violations.filter((v) => v.suppressedReason !== undefined)
       .map(({ ruleId, path, message, suppressedReason }) => ({ ruleId, path, message, reason: suppressedReason! })),
     unclaimed: plan.unclaimedRecords.map((r) => ({ owner: r.recordOf!, cidr: r.cidr })),
+    // IPv4-only reports keep their shape.
+    ...(plan.ipv6 ? { ipv6: true } : {}),
+    ...(plan.ipv6Subnets?.length ? { ipv6Subnets: plan.ipv6Subnets.map(({ vpc, name, netnum, claimed }) => ({ vpc, name, netnum, claimed })) } : {}),
   };
 }
 
@@ -162,6 +169,8 @@ function clusterRow(c: ClusterPlan): ReportCluster {
     archipelago: c.archipelago,
     ingress: c.ingress.map(({ kind, ports, sourceRanges, subnetCidrs }) => ({ kind, ports, sourceRanges, subnetCidrs })),
     egress: c.egress,
+    ...(c.ipFamily ? { ipFamily: c.ipFamily } : {}),
+    ...(c.ipv6AccessType ? { ipv6AccessType: c.ipv6AccessType } : {}),
   };
 }
 

@@ -24,10 +24,24 @@ export function renderMarkdown(report: AddressReport): string {
 
   lines.push('## Clusters', '');
   for (const c of report.clusters) {
-    lines.push(`### ${c.path} (${c.model.toLowerCase()})`, '');
+    lines.push(`### ${c.path} (${c.model.toLowerCase()}${c.ipFamily ? `, ${familyText(c.ipFamily)}` : ''})`, '');
+    if (c.podCidr === '') {
+      lines.push(`nodes ${code(c.nodeCidr)}; IPv6 pods from the node subnets' /64s, IPv6 services from a range the cloud chooses`, '');
+      continue;
+    }
     lines.push(`nodes ${code(c.nodeCidr)}, pods ${code(c.podCidr)} (/${c.nodeMaskSize} per node), services ${code(c.serviceCidr)}; ` +
       `API server service IP ${code(c.apiServerServiceIp)}, cluster DNS ${code(c.dnsServiceIp)}`, '');
     lines.push('```', ...c.kubeControllerManagerArgs, '```', '');
+  }
+
+  if (report.ipv6Subnets?.length) {
+    lines.push('## IPv6 subnets', '');
+    lines.push('Each VPC\'s IPv6 block is assigned at deploy; the plan numbers its /64s: `cidrsubnet(block, 8, netnum)`.', '');
+    lines.push('| VPC of | subnet | netnum |', '|---|---|---:|');
+    for (const s of report.ipv6Subnets) lines.push(`| ${cell(s.vpc)} | ${cell(s.name)}${s.claimed ? '' : ' (recorded, unused)'} | ${s.netnum} |`);
+    lines.push('');
+  } else if (report.ipv6) {
+    lines.push('## IPv6', '', 'The cloud assigns each dual-stack subnet its IPv6 range: nothing to plan.', '');
   }
 
   lines.push('## Policy', '');
@@ -54,4 +68,8 @@ function cell(text: string): string {
 
 function thousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function familyText(family: string): string {
+  return family === 'DUAL_STACK' ? 'dual-stack' : family === 'IPV6' ? 'IPv6' : 'IPv4';
 }

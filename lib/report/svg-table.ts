@@ -26,8 +26,8 @@ export function renderTables(report: AddressReport, numbering: Numbering, y: num
       { text: c.path },
       { text: c.model.toLowerCase() },
       owned(c.path, 'node') ? cell(owned(c.path, 'node')) : { text: c.nodeCidr },
-      owned(c.path, 'pod') ? cell(owned(c.path, 'pod')) : { text: c.podCidr },
-      owned(c.path, 'service') ? cell(owned(c.path, 'service')) : { text: c.serviceCidr },
+      owned(c.path, 'pod') ? cell(owned(c.path, 'pod')) : { text: c.podCidr || 'IPv6' },
+      owned(c.path, 'service') ? cell(owned(c.path, 'service')) : { text: c.serviceCidr || 'IPv6' },
       { text: c.dnsServiceIp },
       { text: extra.map((r) => `${r.name} ${r.cidr}${r.reused ? ' reused' : ''}`).join(', ') },
     ];

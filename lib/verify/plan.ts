@@ -64,6 +64,8 @@ export function endpointsOf(plan: PlanNetwork): Endpoint[] {
   const out: Endpoint[] = [];
   for (const c of plan.clusters) {
     out.push({ label: `${c.path} nodes`, role: 'nodes', cidr: Cidr.parse(c.nodeCidr), network: plan.network, cluster: c });
+    // An IPv6 cluster's pods and services have no IPv4 range (podCidr and serviceCidr are empty).
+    if (c.podCidr === '') continue;
     out.push({ label: `${c.path} pods`, role: 'pods', cidr: Cidr.parse(c.podCidr), network: plan.network, cluster: c });
     out.push({ label: `${c.path} services`, role: 'services', cidr: Cidr.parse(c.serviceCidr), network: plan.network, cluster: c });
   }

@@ -41,8 +41,10 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
   const others = endpoints.filter((e) => e.role === 'other');
   const main: Endpoint = { label: `main network ${plan.cidr}`, role: 'other', cidr: Cidr.parse(plan.cidr), network: plan.network };
   const internet: Endpoint = { label: 'internet', role: 'internet', cidr: INTERNET };
-  const flat = plan.clusters.filter((c) => c.model === 'FLAT');
-  const islands = plan.clusters.filter((c) => c.model === 'ISLAND' || c.model === 'ARCHIPELAGO');
+  // The promises are of IPv4 addresses: an IPv6 cluster (no IPv4 pod range) keeps the node promises of the rules alone.
+  const clusters = plan.clusters.filter((c) => c.podCidr !== '');
+  const flat = clusters.filter((c) => c.model === 'FLAT');
+  const islands = clusters.filter((c) => c.model === 'ISLAND' || c.model === 'ARCHIPELAGO');
   const report = (id: string, from: Endpoint | string, to: Endpoint | string, found: Step | string) => out.push({
     id, network: plan.network,
     from: typeof from === 'string' ? from : from.label,
@@ -59,7 +61,7 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
     return undefined;
   };
 
-  for (const c of plan.clusters) {
+  for (const c of clusters) {
     const [nodes, pods] = [find(c, 'nodes'), find(c, 'pods')];
     for (const [a, b] of [[nodes, pods], [pods, nodes], [pods, pods]]) expect('VERIFY-012', a, b, ['DIRECT'], true);
   }
@@ -127,7 +129,7 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
   }
 
   // Isolated: nothing in or out but the exposed API endpoint.
-  for (const c of plan.clusters.filter((x) => x.model === 'ISOLATED')) {
+  for (const c of clusters.filter((x) => x.model === 'ISOLATED')) {
     const nodes = find(c, 'nodes');
     const vpc = fabric.vpcOf(nodes);
     const api = apiEndpointOf(plan, c);

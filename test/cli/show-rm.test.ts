@@ -38,7 +38,7 @@ describe('plan show', () => {
     fs.writeFileSync(path.join(dir, 'package.json'), '{"name": "x"}');
     const foreign = cli(['plan', 'show', '--plan-file', 'package.json'], dir);
     expect(foreign.status).toBe(2);
-    expect(foreign.stderr).toContain('plan file package.json is not a plan file of version 1, 2 or 3 ("version" is missing)');
+    expect(foreign.stderr).toContain('plan file package.json is not a plan file of version 1, 2, 3 or 4 ("version" is missing)');
   });
 });
 

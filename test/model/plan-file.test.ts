@@ -113,7 +113,7 @@ describe('the plan file keeps every range where it is', () => {
     fs.writeFileSync(planFile, '{ not json');
     expect(() => estate({ planFile })).toThrow(/^\[corp\/main\] PLAN-004: plan file .* is not valid JSON \(.*\): repair it from version control, or delete it to plan afresh$/);
     fs.writeFileSync(planFile, JSON.stringify({ version: 7, networks: {} }));
-    expect(() => estate({ planFile })).toThrow(`[corp/main] PLAN-004: plan file ${planFile} is version 7, newer than this cdktf-kube-networks reads (1, 2 or 3): upgrade cdktf-kube-networks, or repair it from version control, or delete it to plan afresh`);
+    expect(() => estate({ planFile })).toThrow(`[corp/main] PLAN-004: plan file ${planFile} is version 7, newer than this cdktf-kube-networks reads (1, 2, 3 or 4): upgrade cdktf-kube-networks, or repair it from version control, or delete it to plan afresh`);
     fs.writeFileSync(planFile, JSON.stringify({ version: 1, networks: { 'corp/main': { cidr: '10.0.0.0/8', pools: { 'corp/main': { 'corp/x:pods': '192.168.0.0/16' } } } } }));
     expect(() => estate({ planFile })).toThrow(
       '[corp/main] PLAN-004: recorded range 192.168.0.0/16 of corp/x:pods is not inside pool corp/main (10.0.0.0/8): remove the record, or restore the pool\'s range',

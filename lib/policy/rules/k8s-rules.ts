@@ -1,9 +1,9 @@
 import { Cidr, DEFAULT_NODE_MASK, nodeMaskProblem, serviceRangeProblems } from '../../ipam';
-import { NetworkPlan } from '../../model/plan';
+import { hasIpv4Pods, NetworkPlan } from '../../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../rule';
 
 function serviceRule(id: string, statement: string): IPolicyRule {
-  return defineRule(id, Severity.ERROR, statement, (plan: NetworkPlan) => plan.clusters.flatMap((c) =>
+  return defineRule(id, Severity.ERROR, statement, (plan: NetworkPlan) => plan.clusters.filter(hasIpv4Pods).flatMap((c) =>
     serviceRangeProblems(Cidr.parse(c.serviceCidr))
       .filter((p) => p.ruleId === id)
       .map((p): PolicyFinding => ({ path: c.path, message: `${p.message} (serviceCidr of ${c.path})` }))));
@@ -15,7 +15,7 @@ const k8s003 = serviceRule('K8S-003', 'The service range holds index 10, which k
 
 const k8s004 = defineRule('K8S-004', Severity.WARNING,
   'A node mask other than Kubernetes\' default (/24 IPv4, /64 IPv6) must be passed to kube-controller-manager.',
-  (plan) => plan.clusters.flatMap((c) => {
+  (plan) => plan.clusters.filter(hasIpv4Pods).flatMap((c) => {
     const family = Cidr.parse(c.podCidr).family;
     if (c.nodeMaskSize === DEFAULT_NODE_MASK[family]) return [];
     return [{
@@ -26,7 +26,7 @@ const k8s004 = defineRule('K8S-004', Severity.WARNING,
 
 const k8s005 = defineRule('K8S-005', Severity.ERROR,
   'The node mask is at least the pod range\'s prefix and at most the family\'s width; IPv6 node masks are at most 16 bits longer than the pod range.',
-  (plan) => plan.clusters.flatMap((c) => {
+  (plan) => plan.clusters.filter(hasIpv4Pods).flatMap((c) => {
     const problem = nodeMaskProblem(Cidr.parse(c.podCidr), c.nodeMaskSize);
     return problem ? [{ path: c.path, message: `${problem.message} (${c.path})` }] : [];
   }));

@@ -1,7 +1,7 @@
 import { addressesInSplit, Cidr, CLOUD_RESERVED_ADDRESSES, findOverlaps, RFC1918, usableServiceAddresses } from '../../ipam';
 import { CloudProvider } from '../../model/cloud';
 import { IngressKind } from '../../model/gateways';
-import { NetworkModel, PlannedRange, RangeRole } from '../../model/plan';
+import { hasIpv4Pods, NetworkModel, PlannedRange, RangeRole } from '../../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../rule';
 import { describe, parsed, ParsedRange, propOf } from './describe';
 
@@ -138,10 +138,10 @@ const model006 = defineRule('MODEL-006', Severity.ERROR,
     const reserved = plan.cloud === CloudProvider.AWS ? CLOUD_RESERVED_ADDRESSES.aws : CLOUD_RESERVED_ADDRESSES.gcp;
     return plan.clusters.flatMap((c) => {
       const findings: PolicyFinding[] = [];
-      const pods = Cidr.parse(c.podCidr);
+      const pods = hasIpv4Pods(c) ? Cidr.parse(c.podCidr) : undefined;
       const nodes = Cidr.parse(c.nodeCidr);
-      const services = Cidr.parse(c.serviceCidr);
-      if (c.nodeMaskSize >= pods.prefix && c.nodeMaskSize <= pods.bits) {
+      const services = hasIpv4Pods(c) ? Cidr.parse(c.serviceCidr) : undefined;
+      if (pods && c.nodeMaskSize >= pods.prefix && c.nodeMaskSize <= pods.bits) {
         const blocks = 2 ** (c.nodeMaskSize - pods.prefix);
         if (blocks < c.maxNodes) {
           findings.push({ path: c.path, message: `pod range ${pods} of ${c.path} holds ${blocks} node blocks of /${c.nodeMaskSize}, fewer than maxNodes ${c.maxNodes} — widen podCidr or lower maxNodes` });
@@ -158,8 +158,8 @@ const model006 = defineRule('MODEL-006', Severity.ERROR,
         const kept = subnets > 1 ? `${reserved} addresses of each of its ${subnets} zone subnets are the cloud's` : `${reserved} addresses are the cloud's`;
         findings.push({ path: c.path, message: `node range ${nodes} of ${c.path} holds ${usableNodes} nodes (${kept}), fewer than maxNodes ${c.maxNodes} — widen nodeCidr or lower maxNodes` });
       }
-      const usableServices = usableServiceAddresses(services);
-      if (usableServices < BigInt(c.maxServices)) {
+      const usableServices = services ? usableServiceAddresses(services) : undefined;
+      if (services && usableServices !== undefined && usableServices < BigInt(c.maxServices)) {
         findings.push({ path: c.path, message: `service range ${services} of ${c.path} holds ${usableServices} services, fewer than maxServices ${c.maxServices} — widen serviceCidr or lower maxServices` });
       }
       return findings;
