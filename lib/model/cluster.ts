@@ -250,13 +250,13 @@ export abstract class ClusterBase extends Construct {
       });
     }
     const profile = this.network._strategy.profile;
-    const ask = (name: string, role: RangeRole, pool: AddressPool, pinned: Cidr | undefined, prefix: number) =>
-      planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix, avoid: avoid(role), group: profile.blockGroup(spec.model, role) });
+    const ask = (name: string, role: RangeRole, pool: AddressPool, pinned: Cidr | undefined, prefix: number, sizedBy: string) =>
+      planner.request({ owner: this, name, role, pool, model: spec.model, pin: pinned, prefix, avoid: avoid(role), group: profile.blockGroup(spec.model, role), sizedBy });
     // Largest first keeps the pools compact; the plan file keeps ranges where they are.
     this.slots = {
-      pods: ipv6Only ? undefined : ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix),
-      services: ipv6Only ? undefined : ask('services', RangeRole.SERVICE, services, servicePin, sizing.servicePrefix),
-      nodes: ask('nodes', RangeRole.NODE, nodes, nodePin, sizing.nodePrefix),
+      pods: ipv6Only ? undefined : ask('pods', RangeRole.POD, pods, podPin, sizing.podPrefix, `maxNodes ${sizing.maxNodes} x a /${sizing.nodeMaskSize} per node`),
+      services: ipv6Only ? undefined : ask('services', RangeRole.SERVICE, services, servicePin, sizing.servicePrefix, `maxServices ${sizing.maxServices}`),
+      nodes: ask('nodes', RangeRole.NODE, nodes, nodePin, sizing.nodePrefix, `maxNodes ${sizing.maxNodes}`),
     };
 
     this.nodeMaskSize = sizing.nodeMaskSize;

@@ -35,6 +35,8 @@ export interface RangeRequest {
    * name, while that block stays within a `/largest` (see BlockGroup).
    */
   readonly group?: { readonly name: string; readonly largest: number };
+  /** What sized it, in the user's props, for messages: `maxNodes 10000000 x a /24 per node`. @default - not said */
+  readonly sizedBy?: string;
 }
 
 /** A range asked for, and the slot it fills. */
@@ -165,7 +167,7 @@ export class Planner {
     if (!pin && prefix! < pool.range.prefix) {
       // Known now, whatever else is planned: fail where the user wrote it.
       throw planError(request.owner, 'PLAN-001',
-        `the ${request.name} range of ${request.owner.node.path} needs a /${prefix}, larger than ${pool.label} itself${fixFor(request.role)}`);
+        `the ${request.name} range of ${request.owner.node.path} needs a /${prefix}${request.sizedBy ? ` for ${request.sizedBy}` : ''}, larger than ${pool.label} itself${fixFor(request.role)}`);
     }
     const slot = new RangeSlot(this, request);
     this.pending.push({ request, slot });

@@ -208,7 +208,7 @@ describe('bad input gets an error naming the prop, the value, the rule and the f
   test('a pool too small for what is asked: PLAN-001 with the largest free block', () => {
     const { stack, network } = estate({ cidr: '10.0.0.0/16' });
     expect(() => new FlatCluster(stack, 'big', { network, maxNodes: 1000 })).toThrow(
-      '[corp/big] PLAN-001: the pods range of corp/big needs a /14, larger than pool corp/main (10.0.0.0/16) itself — lower maxNodes or maxPodsPerNode, or pin podCidr',
+      '[corp/big] PLAN-001: the pods range of corp/big needs a /14 for maxNodes 1000 x a /24 per node, larger than pool corp/main (10.0.0.0/16) itself — lower maxNodes or maxPodsPerNode, or pin podCidr',
     );
     new FlatCluster(stack, 'fits', { network, maxNodes: 100 });
     // Known only when the plan is made: on purpose (planNow, plan, violations), or at synth.
@@ -231,4 +231,11 @@ describe('bad input gets an error naming the prop, the value, the rule and the f
     expect(error).toContain('[corp/c] MODEL-006: pod range 10.4.0.0/20 of corp/c holds 16 node blocks of /24, fewer than maxNodes 100 — widen podCidr or lower maxNodes');
     expect(error).toContain('[corp/d] K8S-001: service range 10.32.0.0/11 is larger than the /12 kube-apiserver accepts for IPv4: use a /12 or smaller range (serviceCidr of corp/d)');
   });
+});
+
+test('a range too large for any pool names the props that sized it (maxNodes quoted as given)', () => {
+  const { stack, network } = estate({ cidr: '10.0.0.0/8' });
+  expect(() => new FlatCluster(stack, 'huge', { network, maxNodes: 1e7 })).toThrow(
+    '[corp/huge] PLAN-001: the pods range of corp/huge needs a /0 for maxNodes 10000000 x a /24 per node, larger than pool corp/main (10.0.0.0/8) itself — lower maxNodes or maxPodsPerNode, or pin podCidr',
+  );
 });
