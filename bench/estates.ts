@@ -31,8 +31,10 @@ function network(stack: TerraformStack, cloud: CloudName, planFile: string, esta
   return new Network(stack, 'main', {
     cidr,
     cloud: CLOUDS[cloud],
-    // EKS takes service ranges in RFC 1918 only (AWS-EKS-002): on AWS, islands live in a hole.
-    islandCidr: CLOUDS[cloud].provider === CloudProvider.AWS ? '10.0.0.0/14' : undefined,
+    // On AWS the estate's islands live in a hole of the /8, as they always have here (figures stay
+    // comparable); a smaller network keeps the default island space (its services then come from
+    // 172.20.0.0/16, AWS-EKS-002), since a /14 hole would cover it (MODEL-005).
+    islandCidr: CLOUDS[cloud].provider === CloudProvider.AWS && cidr === '10.0.0.0/8' ? '10.0.0.0/14' : undefined,
     estate,
     planFile,
   });
@@ -73,12 +75,13 @@ export function smallClusters(app: App, cloud: CloudName, clusters: number, plan
   return { stack, network: main };
 }
 
-/** `stacks` stacks of one estate, one network with one small flat cluster each, on disjoint /16s. */
+/** `stacks` stacks of one estate, one network with one small flat cluster each, on disjoint /16s (from 10.1.0.0/16: AWS keeps VPC blocks out of 10.0.0.0/16). */
 export function stackEstate(app: App, cloud: CloudName, stacks: number, planFile: string): TerraformStack[] {
   return Array.from({ length: stacks }, (_, i) => {
     const stack = cloudStack(app, `net${i}`, cloud);
-    const main = network(stack, cloud, planFile, 'estate', `10.${i}.0.0/16`);
-    new FlatCluster(stack, 'c', { network: main, maxNodes: 10, maxPodsPerNode: 16, maxServices: 100 });
+    const main = network(stack, cloud, planFile, 'estate', `10.${i + 1}.0.0/16`);
+    // EKS takes service ranges of /24 or larger (AWS-EKS-002).
+    new FlatCluster(stack, 'c', { network: main, maxNodes: 10, maxPodsPerNode: 16, maxServices: cloud === 'aws' ? 254 : 100 });
     return stack;
   });
 }
