@@ -250,8 +250,9 @@ export class Network extends Construct {
       unclaimedRecords,
       suppressions: this.strategy.checker.suppressions([...this.subjects.values()]),
       appNetworks: this.group.appSketches() as NetworkSketch[],
-      ipv6: this.ipv6,
-      ipv6Subnets: this.ipv6Planner.any ? this.ipv6Planner.subnets() : undefined,
+      // IPv4-only plans keep their shape: no IPv6 keys at all.
+      ...(this.ipv6 ? { ipv6: true } : {}),
+      ...(this.ipv6Planner.any ? { ipv6Subnets: this.ipv6Planner.subnets() } : {}),
     };
   }
 
