@@ -252,7 +252,7 @@ export class Network extends Construct {
       appNetworks: this.group.appSketches() as NetworkSketch[],
       // IPv4-only plans keep their shape: no IPv6 keys at all.
       ...(this.ipv6 ? { ipv6: true } : {}),
-      ...(this.ipv6Planner.any ? { ipv6Subnets: this.ipv6Planner.subnets() } : {}),
+      ...(this.hasIpv6Subnets() ? { ipv6Subnets: this.ipv6Planner.subnets() } : {}),
     };
   }
 
@@ -382,7 +382,7 @@ export class Network extends Construct {
     const families = Object.fromEntries(this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4));
     this.plans.save(this.node.path, this.cidr, this.planner.records(), {
       families: Object.keys(families).length > 0 ? families : undefined,
-      ipv6Subnets: this.ipv6Planner.any || Object.keys(this.plans.ipv6Subnets(this.node.path)).length > 0 ? this.ipv6Planner.records() : undefined,
+      ipv6Subnets: this.hasIpv6Subnets() ? this.ipv6Planner.records() : undefined,
     });
   }
 
@@ -402,6 +402,11 @@ export class Network extends Construct {
     return this.plans.networks()
       .filter((network) => !here.has(network))
       .flatMap((network) => Object.entries(this.plans.records(network, network)).map(([key, cidr]) => ({ key, cidr })));
+  }
+
+  /** True when an IPv6 subnet was asked, or the plan file records one (kept, and listed unclaimed, like any record). */
+  private hasIpv6Subnets(): boolean {
+    return this.ipv6Planner.any || Object.keys(this.plans.ipv6Subnets(this.node.path)).length > 0;
   }
 
   private rules(): IPolicyRule[] {

@@ -273,6 +273,16 @@ describe('plan file version 4', () => {
     ]);
   });
 
+  test('recorded subnet numbers nothing asks for stay in the plan (claimed: false) and in the file', () => {
+    const planFile = tempPlanFile();
+    fs.writeFileSync(planFile, JSON.stringify({ version: 4, networks: { 'corp/main': { cidr: '10.0.0.0/8', pools: {}, ipv6Subnets: { 'corp/gone': { 'nodes-a': 4 } } } } }));
+    const e = estate({ planFile, ipv6: true });
+    new FlatCluster(e.stack, 'prod', { network: e.network });
+    expect(e.network.plan.ipv6Subnets).toEqual([{ vpc: 'corp/gone', name: 'nodes-a', netnum: 4, recorded: true, claimed: false }]);
+    expect(synthError(e.stack)).toBe('');
+    expect(JSON.parse(fs.readFileSync(planFile, 'utf8')).networks['corp/main'].ipv6Subnets).toEqual({ 'corp/gone': { 'nodes-a': 4 } });
+  });
+
   test('a VPC asking more subnets than its block holds fails the plan (PLAN-001)', () => {
     const e = estate({ ipv6: true });
     new FlatCluster(e.stack, 'ds', { network: e.network, ipFamily: IpFamily.DUAL_STACK });
@@ -341,5 +351,13 @@ describe('the report of IPv6 clusters', () => {
     expect(md).toContain('### corp/ds (flat, dual-stack)\n\nnodes `');
     expect(md).toContain('--cluster-cidr=');
     expect(md).toContain('## IPv6\n\nThe cloud assigns each dual-stack subnet its IPv6 range: nothing to plan.\n');
+  });
+
+  test('recorded subnet numbers nothing uses are marked in the report', () => {
+    const planFile = tempPlanFile();
+    fs.writeFileSync(planFile, JSON.stringify({ version: 4, networks: { 'corp/main': { cidr: '10.0.0.0/8', pools: {}, ipv6Subnets: { 'corp/gone': { 'nodes-a': 4 } } } } }));
+    const e = estate({ planFile, cloud: aws(), ipv6: true });
+    new FlatCluster(e.stack, 'prod', { network: e.network });
+    expect(renderMarkdown(buildReport(e.network.plan, [], []))).toContain('| corp/gone | nodes-a (recorded, unused) | 4 |');
   });
 });
