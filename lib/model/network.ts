@@ -379,8 +379,15 @@ export class Network extends Construct {
   /** Stages every range for the plan file, unless the plan is frozen; written once the whole app synthesized. @internal */
   public _record(): void {
     if (this.frozen) return;
-    const families = Object.fromEntries(this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4));
-    this.plans.save(this.node.path, this.cidr, this.planner.records(), {
+    const pools = this.planner.records();
+    // A cluster gone from the app keeps its family as long as its ranges stay recorded (until plan rm), so that it comes back as it was.
+    const keys = Object.values(pools).flatMap((records) => Object.keys(records));
+    const here = new Set(this.clusters.map((c) => c.node.path));
+    const families = Object.fromEntries([
+      ...Object.entries(this.plans.families(this.node.path)).filter(([cluster]) => !here.has(cluster) && keys.some((key) => key.startsWith(`${cluster}:`))),
+      ...this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4),
+    ]);
+    this.plans.save(this.node.path, this.cidr, pools, {
       families: Object.keys(families).length > 0 ? families : undefined,
       ipv6Subnets: this.hasIpv6Subnets() ? this.ipv6Planner.records() : undefined,
     });

@@ -189,6 +189,37 @@ describe('recordedIpFamily: what the plan file says a cluster was', () => {
     const planFile = file({ version: 1, networks: { 'corp/main': { cidr: '10.0.0.0/8', pools: { 'corp/main': { 'corp/dsx:nodes': '10.1.16.0/24' } } } } });
     expect(recorded(planFile, IpFamily.DUAL_STACK).recordedIpFamily).toBeUndefined();
   });
+
+  test('a dual-stack cluster taken out of the app and put back keeps its family (its records stayed)', () => {
+    const planFile = tempPlanFile();
+    const build = (withDs: boolean) => {
+      const e = estate({ planFile, ipv6: true });
+      new FlatCluster(e.stack, 'keep', { network: e.network });
+      if (withDs) new FlatCluster(e.stack, 'ds', { network: e.network, ipFamily: IpFamily.DUAL_STACK });
+      return e;
+    };
+    expect(synthError(build(true).stack)).toBe('');
+    const ranges = JSON.parse(fs.readFileSync(planFile, 'utf8')).networks['corp/main'];
+    expect(ranges.families).toEqual({ 'corp/ds': 'DUAL_STACK' });
+    const without = build(false);
+    expect(synthError(without.stack)).toBe('');
+    // Its ranges stay recorded (unclaimed), and so does its family.
+    const kept = JSON.parse(fs.readFileSync(planFile, 'utf8')).networks['corp/main'];
+    expect(kept.pools).toEqual(ranges.pools);
+    expect(kept.families).toEqual({ 'corp/ds': 'DUAL_STACK' });
+    const back = build(true);
+    expect(back.network.plan.clusters.find((c) => c.path === 'corp/ds')!.recordedIpFamily).toBeUndefined();
+  });
+
+  test('the family of a cluster the plan file no longer records anything of is dropped', () => {
+    const planFile = file({ version: 4, networks: { 'corp/main': { cidr: '10.0.0.0/8', pools, families: { 'corp/gone': 'DUAL_STACK', 'corp/ds': 'DUAL_STACK' } } } });
+    const e = estate({ planFile, ipv6: true });
+    new FlatCluster(e.stack, 'ds', { network: e.network });
+    expect(synthError(e.stack)).toBe('');
+    const written = JSON.parse(fs.readFileSync(planFile, 'utf8'));
+    expect(written.version).toBe(1);
+    expect(written.networks['corp/main'].families).toBeUndefined();
+  });
 });
 
 describe('plan file version 4', () => {
