@@ -165,7 +165,6 @@ describe('Ipv6SubnetPlanner, property', () => {
       before.ask(first);
       const numbers = numbersOf(before);
       fc.pre(numbers !== 'full');
-      if (numbers === 'full') return;
       // The same synth, more subnets asked after: nothing asked before moves.
       const appended = planner();
       appended.ask(first);
