@@ -151,3 +151,36 @@ describe('plan rm', () => {
     expect(Object.keys(readJson(file).networks)).toEqual(['corp/main']);
   });
 });
+
+describe('plan show', () => {
+  test('lists families and IPv6 subnet numbers after the ranges', () => {
+    const dir = tempDir();
+    writeV4(dir);
+    const run = cli(['plan', 'show'], dir);
+    expect(run.stderr).toBe('');
+    const rows = run.stdout.trim().split('\n').map((l) => l.split(/\s+/));
+    expect(rows).toContainEqual(['corp/main', 'families', 'corp/x', 'family', 'DUAL_STACK']);
+    expect(rows).toContainEqual(['corp/main', 'ipv6Subnets', 'corp/x:nodes-b', 'ipv6-subnet', '1']);
+  });
+});
+
+describe('plan diff', () => {
+  test('a renumbered IPv6 subnet or a changed family is MOVED (exit 1); a new one is added', () => {
+    const dir = tempDir();
+    const file = writeV4(dir);
+    const before = path.join(dir, 'before.json');
+    fs.copyFileSync(file, before);
+    const json = readJson(file);
+    json.networks['corp/main'].ipv6Subnets['corp/x'] = { 'nodes-a': 2, 'nodes-b': 1, 'nodes-c': 0 };
+    json.networks['corp/main'].families['corp/x'] = 'IPV6';
+    fs.writeFileSync(file, JSON.stringify(json));
+    const run = cli(['plan', 'diff', '--against', before], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const rows = run.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/));
+    expect(rows).toContainEqual(['+', 'corp/main', 'ipv6Subnets', 'corp/x:nodes-c', '0']);
+    expect(rows).toContainEqual(['~', 'corp/main', 'ipv6Subnets', 'corp/x:nodes-a', '0', '->', '2', 'MOVED']);
+    expect(rows).toContainEqual(['~', 'corp/main', 'families', 'corp/x', 'DUAL_STACK', '->', 'IPV6', 'MOVED']);
+    expect(run.stdout).toContain('1 added, 0 removed, 2 moved');
+  });
+});
