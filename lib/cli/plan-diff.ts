@@ -10,7 +10,8 @@ export const planDiff: Command = {
   usage: `Usage: cdktf-kube-networks plan diff [--plan-file FILE] [--against GIT_REF|FILE]
 
 Compares the plan file with an earlier one: records added (+), removed (-) and MOVED (~, a
-recorded range that now has another CIDR: its subnets would be replaced). Exits 1 when a
+recorded range that now has another CIDR, or an IPv6 subnet another number, or a cluster
+another address family: what is built on it would be replaced). Exits 1 when a
 recorded range moved, so CI can stop it; 0 otherwise.
 
 Options:

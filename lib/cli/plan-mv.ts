@@ -7,7 +7,8 @@ export const planMv: Command = {
   usage: `Usage: cdktf-kube-networks plan mv OLD_PATH NEW_PATH [--plan-file FILE]
 
 Renames a construct path, and everything under it, in the plan file: networks, pools and
-owners (keys such as corp/main:pods and pools such as corp/x:members). Run it when you rename
+owners (keys such as corp/main:pods and pools such as corp/x:members), clusters' address
+families and the VPCs whose IPv6 subnets are numbered. Run it when you rename
 or move a construct, before the next synth: that synth then finds the ranges under the new
 path and keeps them. Refused when NEW_PATH already has records.
 
@@ -41,7 +42,7 @@ Options:
   },
 };
 
-/** Every network, pool and owner key under `path`, each once. */
+/** Every network, pool, owner, family (cluster path) and IPv6 subnet VPC key under `path`, each once. */
 export function keysUnder(content: PlanFileContent, path: string): string[] {
   const keys = new Set<string>();
   for (const [network, entry] of Object.entries(content.networks)) {
@@ -50,8 +51,13 @@ export function keysUnder(content: PlanFileContent, path: string): string[] {
       if (isUnder(pool, path)) keys.add(pool);
       for (const owner of Object.keys(records)) if (isUnder(owner, path)) keys.add(owner);
     }
+    for (const key of [...Object.keys(entry.families ?? {}), ...Object.keys(entry.ipv6Subnets ?? {})]) if (isUnder(key, path)) keys.add(key);
   }
   return [...keys].sort();
+}
+
+function moveKeys<T>(record: Record<string, T> | undefined, from: string, to: string): Record<string, T> | undefined {
+  return record && Object.fromEntries(Object.entries(record).map(([key, value]) => [moveKey(key, from, to), value]));
 }
 
 function rename(content: PlanFileContent, from: string, to: string): PlanFileContent {
@@ -61,7 +67,12 @@ function rename(content: PlanFileContent, from: string, to: string): PlanFileCon
     for (const [pool, records] of Object.entries(entry.pools)) {
       pools[moveKey(pool, from, to)] = Object.fromEntries(Object.entries(records).map(([owner, cidr]) => [moveKey(owner, from, to), cidr]));
     }
-    networks[moveKey(network, from, to)] = { ...entry, pools };
+    const { families, ipv6Subnets } = entry;
+    networks[moveKey(network, from, to)] = {
+      ...entry, pools,
+      ...(families ? { families: moveKeys(families, from, to) } : {}),
+      ...(ipv6Subnets ? { ipv6Subnets: moveKeys(ipv6Subnets, from, to) } : {}),
+    };
   }
   return { ...content, networks };
 }

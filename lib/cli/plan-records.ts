@@ -6,12 +6,16 @@ import { CommandError } from './args';
 export interface FlatRecord {
   /** The network's path. */
   readonly network: string;
-  /** The pool key (the network's path, or a private owner's `path` or `path:name`); `reserved` for adopted ranges. */
+  /**
+   * The pool key (the network's path, or a private owner's `path` or `path:name`); `reserved`
+   * for adopted ranges, `families` for clusters' address families, `ipv6Subnets` for IPv6 subnet numbers.
+   */
   readonly pool: string;
-  /** The owner key (`path:range`), or the adopted range's name. */
+  /** The owner key (`path:range`), the adopted range's name, a cluster's path (a family) or `vpc:subnet` (an IPv6 subnet). */
   readonly owner: string;
   /** What the range is for, when the key says it. */
   readonly role: string;
+  /** The range; a family's IpFamily; an IPv6 subnet's number in its VPC's block. */
   readonly cidr: string;
   /** Where an adopted range came from. */
   readonly from?: string;
@@ -19,6 +23,9 @@ export interface FlatRecord {
 
 /** The pool key adopted ranges are listed under. */
 export const ADOPTED = 'reserved';
+/** The pool keys clusters' families and IPv6 subnet numbers are listed under (version 4). */
+export const FAMILIES = 'families';
+export const IPV6_SUBNETS = 'ipv6Subnets';
 
 const GATEWAY_NAMES = /^(api-endpoint|aws-edge|control-plane|private-nat|proxy(-.*)?)$/;
 
@@ -35,6 +42,13 @@ export function flatten(content: PlanFileContent): FlatRecord[] {
     for (const name of Object.keys(entry.reserved ?? {}).sort()) {
       const { cidr, from } = entry.reserved![name];
       records.push({ network, pool: ADOPTED, owner: name, role: 'reserved (imported)', cidr, from });
+    }
+    for (const cluster of Object.keys(entry.families ?? {}).sort()) {
+      records.push({ network, pool: FAMILIES, owner: cluster, role: 'family', cidr: entry.families![cluster] });
+    }
+    for (const vpc of Object.keys(entry.ipv6Subnets ?? {}).sort()) {
+      const subnets = entry.ipv6Subnets![vpc];
+      for (const name of Object.keys(subnets).sort()) records.push({ network, pool: IPV6_SUBNETS, owner: `${vpc}:${name}`, role: 'ipv6-subnet', cidr: String(subnets[name]) });
     }
   }
   return records;

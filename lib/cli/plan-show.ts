@@ -7,7 +7,9 @@ export const planShow: Command = {
   usage: `Usage: cdktf-kube-networks plan show [--plan-file FILE]
 
 Lists every range the plan file records: network, pool, owner, role (when the key
-says it) and CIDR. Adopted ranges (plan import) are listed in pool "reserved".
+says it) and CIDR. Adopted ranges (plan import) are listed in pool "reserved"; clusters'
+address families in pool "families" (the family in the CIDR column), IPv6 subnet numbers
+in pool "ipv6Subnets" (owner VPC:SUBNET, the number in the CIDR column).
 
 Options:
   --plan-file FILE  the plan file (default: ./cidr-plan.lock.json)

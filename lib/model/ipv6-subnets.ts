@@ -103,7 +103,8 @@ export class Ipv6SubnetPlanner {
       for (const name of this.asked.get(vpc) ?? []) {
         if (numbers.has(name)) continue;
         while (taken.has(next)) next++;
-        if (next >= this.slots) throw new Ipv6BlockFull(vpc, numbers.size + 1, this.slots);
+        // Name every subnet the VPC holds, not just those numbered before the block ran out.
+        if (next >= this.slots) throw new Ipv6BlockFull(vpc, new Set([...numbers.keys(), ...this.asked.get(vpc)!]).size, this.slots);
         numbers.set(name, next);
         taken.add(next);
       }

@@ -250,8 +250,9 @@ export class Network extends Construct {
       unclaimedRecords,
       suppressions: this.strategy.checker.suppressions([...this.subjects.values()]),
       appNetworks: this.group.appSketches() as NetworkSketch[],
-      ipv6: this.ipv6,
-      ipv6Subnets: this.ipv6Planner.any ? this.ipv6Planner.subnets() : undefined,
+      // IPv4-only plans keep their shape: no IPv6 keys at all.
+      ...(this.ipv6 ? { ipv6: true } : {}),
+      ...(this.hasIpv6Subnets() ? { ipv6Subnets: this.ipv6Planner.subnets() } : {}),
     };
   }
 
@@ -378,10 +379,17 @@ export class Network extends Construct {
   /** Stages every range for the plan file, unless the plan is frozen; written once the whole app synthesized. @internal */
   public _record(): void {
     if (this.frozen) return;
-    const families = Object.fromEntries(this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4));
-    this.plans.save(this.node.path, this.cidr, this.planner.records(), {
+    const pools = this.planner.records();
+    // A cluster gone from the app keeps its family as long as its ranges stay recorded (until plan rm), so that it comes back as it was.
+    const keys = Object.values(pools).flatMap((records) => Object.keys(records));
+    const here = new Set(this.clusters.map((c) => c.node.path));
+    const families = Object.fromEntries([
+      ...Object.entries(this.plans.families(this.node.path)).filter(([cluster]) => !here.has(cluster) && keys.some((key) => key.startsWith(`${cluster}:`))),
+      ...this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4),
+    ]);
+    this.plans.save(this.node.path, this.cidr, pools, {
       families: Object.keys(families).length > 0 ? families : undefined,
-      ipv6Subnets: this.ipv6Planner.any || Object.keys(this.plans.ipv6Subnets(this.node.path)).length > 0 ? this.ipv6Planner.records() : undefined,
+      ipv6Subnets: this.hasIpv6Subnets() ? this.ipv6Planner.records() : undefined,
     });
   }
 
@@ -401,6 +409,11 @@ export class Network extends Construct {
     return this.plans.networks()
       .filter((network) => !here.has(network))
       .flatMap((network) => Object.entries(this.plans.records(network, network)).map(([key, cidr]) => ({ key, cidr })));
+  }
+
+  /** True when an IPv6 subnet was asked, or the plan file records one (kept, and listed unclaimed, like any record). */
+  private hasIpv6Subnets(): boolean {
+    return this.ipv6Planner.any || Object.keys(this.plans.ipv6Subnets(this.node.path)).length > 0;
   }
 
   private rules(): IPolicyRule[] {

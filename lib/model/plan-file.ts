@@ -343,16 +343,19 @@ function checkIpv6Records(entry: Record<string, unknown>, where: string, wrong: 
   if (entry.families !== undefined) {
     if (!isObject(entry.families)) throw wrong(`${where}.families`, `is ${typeName(entry.families)}, not an object of cluster path -> IP family`);
     for (const [cluster, family] of Object.entries(entry.families)) {
-      if (cluster === '' || !FAMILIES.includes(family as string)) throw wrong(`${where}.families${at('', cluster)}`, `is ${typeName(family)}, not one of ${FAMILIES.join(', ')}`);
+      if (cluster === '') throw wrong(`${where}.families${at('', cluster)}`, 'has an empty cluster path');
+      if (!FAMILIES.includes(family as string)) throw wrong(`${where}.families${at('', cluster)}`, `is ${typeName(family)}, not one of ${FAMILIES.join(', ')}`);
     }
   }
   if (entry.ipv6Subnets === undefined) return;
   if (!isObject(entry.ipv6Subnets)) throw wrong(`${where}.ipv6Subnets`, `is ${typeName(entry.ipv6Subnets)}, not an object of VPC owner path -> subnet -> netnum`);
   for (const [vpc, subnets] of Object.entries(entry.ipv6Subnets)) {
     const vpcAt = `${where}.ipv6Subnets${at('', vpc)}`;
-    if (vpc === '' || !isObject(subnets)) throw wrong(vpcAt, `is ${typeName(subnets)}, not an object of subnet -> netnum`);
+    if (vpc === '') throw wrong(vpcAt, 'has an empty VPC owner path');
+    if (!isObject(subnets)) throw wrong(vpcAt, `is ${typeName(subnets)}, not an object of subnet -> netnum`);
     const seen = new Map<number, string>();
     for (const [subnet, netnum] of Object.entries(subnets)) {
+      if (subnet === '') throw wrong(vpcAt, 'has an empty subnet name');
       const subnetAt = `${vpcAt}${at('', subnet)}`;
       if (typeof netnum !== 'number' || !Number.isInteger(netnum) || netnum < 0 || netnum > 255) throw wrong(subnetAt, `is ${typeName(netnum)}, not a subnet number from 0 to 255`);
       const twin = seen.get(netnum);

@@ -41,7 +41,7 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
   const others = endpoints.filter((e) => e.role === 'other');
   const main: Endpoint = { label: `main network ${plan.cidr}`, role: 'other', cidr: Cidr.parse(plan.cidr), network: plan.network };
   const internet: Endpoint = { label: 'internet', role: 'internet', cidr: INTERNET };
-  // The promises are of IPv4 addresses: an IPv6 cluster (no IPv4 pod range) keeps the node promises of the rules alone.
+  // The pod promises are of IPv4 pods: an IPv6 cluster (no IPv4 pod range) has none to check, but its IPv4 nodes stay isolated (below).
   const clusters = plan.clusters.filter((c) => c.podCidr !== '');
   const flat = clusters.filter((c) => c.model === 'FLAT');
   const islands = clusters.filter((c) => c.model === 'ISLAND' || c.model === 'ARCHIPELAGO');
@@ -129,16 +129,17 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
   }
 
   // Isolated: nothing in or out but the exposed API endpoint.
-  for (const c of clusters.filter((x) => x.model === 'ISOLATED')) {
+  for (const c of plan.clusters.filter((x) => x.model === 'ISOLATED')) {
     const nodes = find(c, 'nodes');
     const vpc = fabric.vpcOf(nodes);
     const api = apiEndpointOf(plan, c);
-    const ranges = [nodes.cidr, find(c, 'pods').cidr, find(c, 'services').cidr];
+    const pods = c.podCidr === '' ? [] : [find(c, 'pods')];
+    const ranges = [nodes.cidr, ...pods.flatMap((p) => [p.cidr, find(c, 'services').cidr])];
     if (vpc) {
       for (const exit of fabric.exits(vpc, api ? [api.cidr] : [])) report('VERIFY-008', c.path, 'outside', exit);
       for (const cidr of ranges) for (const leak of fabric.leaks(cidr, vpc)) report('VERIFY-008', main, `${c.path} ${cidr}`, leak);
     }
-    for (const dest of [nodes, find(c, 'pods')]) {
+    for (const dest of [nodes, ...pods]) {
       for (const o of fabric.openings(dest, ranges)) report('VERIFY-008', o.source, dest, { text: `${o.resource} admits ${o.source} (${portsText(o.ports)})`, resource: o.resource });
     }
     if (api) {
