@@ -29,7 +29,7 @@ export function checkClusterFamily(scope: IConstruct, model: NetworkModel, netwo
     throw fail(`ipFamily ${shown(ipFamily)} is ${typeof ipFamily === 'string' ? 'not' : `${typeOf(ipFamily)}, not`} one of IpFamily.IPV4, IpFamily.DUAL_STACK, IpFamily.IPV6`);
   }
   if (ipv6AccessType !== undefined && !Object.values(Ipv6AccessType).includes(ipv6AccessType as Ipv6AccessType)) {
-    throw fail(`ipv6AccessType ${shown(ipv6AccessType)} is not one of Ipv6AccessType.INTERNAL, Ipv6AccessType.EXTERNAL`);
+    throw fail(`ipv6AccessType ${shown(ipv6AccessType)} is ${typeof ipv6AccessType === 'string' ? 'not' : `${typeOf(ipv6AccessType)}, not`} one of Ipv6AccessType.INTERNAL, Ipv6AccessType.EXTERNAL`);
   }
   const family = ipFamily as IpFamily;
   if (family !== IpFamily.IPV4 && !network.ipv6) {

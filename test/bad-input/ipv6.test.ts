@@ -42,7 +42,7 @@ describe('values that are not of the enums', () => {
     ['ipFamily null', IPV6, flat({ ipFamily: null }),
       { id: 'INPUT-006', says: ['[corp/x]', 'ipFamily null is null, not one of IpFamily.IPV4'] }],
     ['ipv6AccessType 7', IPV6, flat({ ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: 7 }),
-      { id: 'INPUT-006', says: ['[corp/x]', 'ipv6AccessType 7 is', 'not one of Ipv6AccessType.INTERNAL, Ipv6AccessType.EXTERNAL'] }],
+      { id: 'INPUT-006', says: ['[corp/x]', 'ipv6AccessType 7 is a number, not one of Ipv6AccessType.INTERNAL, Ipv6AccessType.EXTERNAL'] }],
     ['ipv6AccessType \'PUBLIC\'', IPV6, flat({ ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: 'PUBLIC' }),
       { id: 'INPUT-006', says: ['[corp/x]', 'ipv6AccessType "PUBLIC" is not one of Ipv6AccessType.INTERNAL, Ipv6AccessType.EXTERNAL'] }],
   ]);
