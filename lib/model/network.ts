@@ -385,7 +385,7 @@ export class Network extends Construct {
     const here = new Set(this.clusters.map((c) => c.node.path));
     const families = Object.fromEntries([
       ...Object.entries(this.plans.families(this.node.path)).filter(([cluster]) => !here.has(cluster) && keys.some((key) => key.startsWith(`${cluster}:`))),
-      ...this.clusters.map((c) => [c.node.path, c._plan().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4),
+      ...this.clusters.map((c) => [c.node.path, c._sketch().ipFamily ?? IpFamily.IPV4]).filter(([, f]) => f !== IpFamily.IPV4),
     ]);
     this.plans.save(this.node.path, this.cidr, pools, {
       families: Object.keys(families).length > 0 ? families : undefined,
