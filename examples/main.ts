@@ -2,6 +2,7 @@
 // Every example records its ranges in the committed plan file beside this one.
 import * as path from 'path';
 import { App } from 'cdktf';
+import { awsIpv6Example } from './aws-ipv6';
 import { corpExample } from './corp';
 import { eksExample } from './eks';
 import { gkeExample } from './gke';
@@ -23,6 +24,7 @@ export function allExamples(app: App, planFile: string): void {
   }
   talkExamples(app, planFile); // one stack per picture of the talk
   multiCloudExample(app, planFile); // one enterprise range over GCP and AWS
+  awsIpv6Example(app, planFile); // an IPv6 flat cluster and a dual-stack island on AWS
 }
 
 if (require.main === module) {

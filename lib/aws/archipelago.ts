@@ -3,7 +3,7 @@ import { Edge } from './edge';
 import { renderIslandEdge } from './island';
 import { Transit } from './network';
 import { AwsArchipelagoResources, AwsClusterResources, recordArchipelago } from './resources';
-import { openAmongMembers } from './security';
+import { allowAllOutIpv6, openAmongMembers } from './security';
 import { memberBlocks, edgeOf, sourcesOf } from './sources';
 import { AwsVpc } from './vpc';
 import { renderWorkloads } from './workloads';
@@ -30,6 +30,7 @@ export function renderArchipelago(archipelago: IArchipelago, transit: Transit): 
   recordArchipelago(archipelago, (): AwsArchipelagoResources => ({
     ...vpc.resources(),
     internetGateway: edge.internetGateway,
+    egressOnlyInternetGateway: edge.egressOnlyInternetGateway,
     transitGatewayAttachment: edge.attachment,
     membersSecurityGroup: members,
   }));
@@ -39,9 +40,15 @@ export function renderArchipelago(archipelago: IArchipelago, transit: Transit): 
 /**
  * A member: its node range (routable) and pod range (from the super-range, split into /16
  * blocks if larger) become blocks of the archipelago's VPC, with subnets per zone; members
- * reach each other directly; towards the rest it is an island (renderIslandEdge).
+ * reach each other directly; towards the rest it is an island (renderIslandEdge). The first
+ * dual-stack member gives the archipelago's edge subnets IPv6, its VPC an egress-only internet
+ * gateway and its members' group `::/0` out.
  */
 export function renderMember(cluster: ICluster, archipelago: ArchipelagoVpc): () => AwsClusterResources {
+  if (archipelago.vpc.useIpv6(cluster)) {
+    archipelago.edge.enableIpv6();
+    allowAllOutIpv6(archipelago.vpc.owner, 'members-sg', archipelago.members);
+  }
   const sources = sourcesOf(cluster);
   const associations = memberBlocks(cluster, sources, archipelago.vpc);
   const w = renderWorkloads(cluster, archipelago.vpc, sources, associations);

@@ -32,3 +32,25 @@ export function cniSettings(podSubnets: AwsSubnet[], securityGroupIds: string[],
     eniConfigs,
   };
 }
+
+/**
+ * The VPC CNI's settings for an IPv6 cluster (EKS `ip_family = "ipv6"`): no custom networking
+ * (EKS does not support it with IPv6), pods take IPv6 addresses from prefixes delegated on the
+ * node's ENIs in the node subnets, and reach IPv4 destinations as the node's primary IPv4
+ * address (the CNI SNATs them). With the IPv6 family the VPC CNI add-on (1.10.1 or later)
+ * sets these itself; they are given here to check against (Amazon EKS User Guide, "Learn
+ * about IPv6 addresses to clusters, Pods, and services").
+ */
+export function ipv6CniSettings(): AwsCniSettings {
+  return {
+    customNetworking: false,
+    externalSnat: false,
+    environment: {
+      ENABLE_IPv6: 'true',
+      ENABLE_IPv4: 'false',
+      ENABLE_PREFIX_DELEGATION: 'true',
+      AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'false',
+    },
+    eniConfigs: [],
+  };
+}

@@ -1,4 +1,5 @@
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
@@ -7,7 +8,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Cidr } from '../ipam';
 import { later } from '../model/tokens';
-import { edgeSlots } from './layout';
+import { edgeSlots, edgeSubnetId } from './layout';
 import { tagsFor } from './names';
 import { Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
@@ -17,6 +18,8 @@ import { refOf } from '../model/refs';
 
 /** Every destination outside the VPC. */
 const INTERNET = '0.0.0.0/0';
+/** Every IPv6 destination outside the VPC. */
+const INTERNET_IPV6 = '::/0';
 
 /**
  * How a connected VPC (flat, island, archipelago) reaches the rest: in its edge block, a /28
@@ -31,18 +34,20 @@ export class Edge {
   public readonly attachment: Ec2TransitGatewayVpcAttachment;
   private readonly privateTables = new Map<string, RouteTable>();
   private readonly publicNats = new Map<string, NatGateway>();
+  private readonly publicTable: RouteTable;
+  private egressOnly?: EgressOnlyInternetGateway;
 
   constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[], public readonly natGateways: AwsNatGateways) {
     const owner = vpc.owner;
     const zones = vpc.zones;
     const slots = () => edgeSlots(Cidr.parse(edge.cidr()), zones);
-    const subnet = (role: AwsSubnetRole, id: string, zone: string, cidr: () => Cidr) =>
-      vpc.addSubnet(owner, { id: `${id}-${zone}`, role, zone, cidr: later(() => cidr().toString()), dependsOn });
+    const subnet = (role: AwsSubnetRole, id: 'transit-gateway' | 'public', zone: string, cidr: () => Cidr) =>
+      vpc.addSubnet(owner, { id: edgeSubnetId(id, zone), role, zone, cidr: later(() => cidr().toString()), dependsOn });
     this.transitSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.TRANSIT_GATEWAY, 'transit-gateway', zone, () => slots()[i].transitGateway));
     this.publicSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.PUBLIC, 'public', zone, () => slots()[i].public));
 
     this.internetGateway = new InternetGateway(owner, 'internet-gateway', { vpcId: refOf(vpc.vpc, 'id'), tags: tagsFor(owner, 'igw') });
-    const publicTable = vpc.addRouteTable(owner, 'public-route-table', AwsRouteTableRole.PUBLIC);
+    const publicTable = this.publicTable = vpc.addRouteTable(owner, 'public-route-table', AwsRouteTableRole.PUBLIC);
     vpc.addRoute(owner, 'public-route-table-internet', publicTable, { destinationCidrBlock: INTERNET, gatewayId: this.internetGateway.id });
     for (const s of this.publicSubnets) vpc.useTable(s, publicTable);
 
@@ -67,6 +72,28 @@ export class Edge {
       vpc.addRoute(owner, `private-route-table-${zone}-internet`, table, { destinationCidrBlock: INTERNET, natGatewayId: this.publicNat(zone).id });
       this.privateTables.set(zone, table);
       vpc.useTable(this.transitSubnets[i], table);
+    }
+  }
+
+  /** The VPC's egress-only internet gateway: made with its first IPv6 or dual-stack cluster. @default - none */
+  public get egressOnlyInternetGateway(): EgressOnlyInternetGateway | undefined {
+    return this.egressOnly;
+  }
+
+  /**
+   * IPv6 out of the VPC, once (its first IPv6 or dual-stack cluster): an egress-only internet
+   * gateway, `::/0` to it from every private route table (IPv6 addresses are not translated:
+   * pods and nodes leave with their own, and nothing outside can open a connection in), and
+   * `::/0` to the internet gateway from the public route table. IPv6 is not routed through
+   * the hub: the transit gateway's routes are the main network's IPv4 ranges.
+   */
+  public enableIpv6(): void {
+    if (this.egressOnly) return;
+    const owner = this.vpc.owner;
+    const gateway = this.egressOnly = new EgressOnlyInternetGateway(owner, 'egress-only-internet-gateway', { vpcId: refOf(this.vpc.vpc, 'id'), tags: tagsFor(owner, 'eigw') });
+    this.vpc.addRoute(owner, 'public-route-table-internet-ipv6', this.publicTable, { destinationIpv6CidrBlock: INTERNET_IPV6, gatewayId: refOf(this.internetGateway, 'id') });
+    for (const [zone, table] of this.privateTables) {
+      this.vpc.addRoute(owner, `private-route-table-${zone}-internet-ipv6`, table, { destinationIpv6CidrBlock: INTERNET_IPV6, egressOnlyGatewayId: refOf(gateway, 'id') });
     }
   }
 

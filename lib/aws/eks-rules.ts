@@ -1,7 +1,7 @@
 // The AWS-* rules of EKS and load balancers, checked on the plain plan.
 import { Cidr, isRfc1918, OverlapIndex } from '../ipam';
 import { IngressKind } from '../model/gateways';
-import { ClusterPlan, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
+import { ClusterPlan, hasIpv4Pods, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { PlannedVpc, VpcBlock, vpcsOf } from './layout';
 
@@ -47,7 +47,8 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
       if (!index) blockIndex.set(vpc, index = new OverlapIndex(vpc.blocks));
       return index.overlapping(services);
     };
-    return plan.clusters.flatMap((c): PolicyFinding[] => {
+    // An IPv6 cluster has no service_ipv4_cidr: EKS picks its IPv6 service range itself (from fc00::/7).
+    return plan.clusters.filter(hasIpv4Pods).flatMap((c): PolicyFinding[] => {
       const services = Cidr.parse(c.serviceCidr);
       if (services.family !== 4) return [];
       const text = `service range ${services} of ${c.path}`;

@@ -1,4 +1,4 @@
-import { cniSettings } from './cni';
+import { cniSettings, ipv6CniSettings } from './cni';
 import { Edge } from './edge';
 import { Transit } from './network';
 import { AwsClusterResources } from './resources';
@@ -6,24 +6,32 @@ import { allowIn } from './security';
 import { edgeOf, sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
 import { ICluster } from '../model/interfaces';
+import { hasIpv4Pods } from '../model/plan';
 
 /**
  * Flat: a VPC whose blocks hold the pod range, the node range and an edge block; per zone a
  * node, a pod, a transit-gateway and a public subnet. The hub routes both the node and the pod
  * range to it, so pods are reached directly from the main network; the internet goes through
  * public NAT. Pods keep their address leaving the VPC (AWS_VPC_K8S_CNI_EXTERNALSNAT=true).
+ * An IPv6 or dual-stack cluster's node and edge subnets take /64s of the VPC's IPv6 block, and
+ * IPv6 leaves through an egress-only internet gateway; an IPv6 cluster has no pod subnets (its
+ * pods take IPv6 addresses in the node subnets, no custom networking) and no hub route to pods.
  */
 export function renderFlat(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
-  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
+  const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
+  if (ipv6) edge.enableIpv6();
   const w = renderWorkloads(cluster, vpc, sources, associations);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   allowIn(cluster, 'nodes-sg-from-network', w.nodeGroup, { cidr: network.cidr }, 'Flat: the main network reaches nodes and pods directly');
   transit.forEachPeer((peer) => allowIn(cluster, `nodes-sg-from-${peer.id}`, w.nodeGroup, { cidr: peer.cidr }, `Flat: ${peer.description} reaches nodes and pods directly`));
+  // IPv6 does not cross the hub: what reaches an IPv6 or dual-stack flat cluster over IPv6 is in its VPC's /56.
+  if (ipv6) allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the VPC\'s IPv6 block reaches nodes and pods directly');
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
-  edge.routeFromHub(cluster, 'hub-route-pods', () => cluster.podCidr);
-  return clusterResources(cluster, vpc, w, cniSettings(w.podSubnets, [w.nodeGroup.id], true), { edge });
+  if (hasIpv4Pods(cluster)) edge.routeFromHub(cluster, 'hub-route-pods', () => cluster.podCidr);
+  const cni = hasIpv4Pods(cluster) ? cniSettings(w.podSubnets, [w.nodeGroup.id], true) : ipv6CniSettings();
+  return clusterResources(cluster, vpc, w, cni, { edge });
 }

@@ -7,10 +7,11 @@ import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
-import { allowAllOut, allowIn } from './security';
+import { allowAllOut, allowAllOutIpv6, allowIn } from './security';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
 import { ICluster } from '../model/interfaces';
+import { IpFamily } from '../model/plan';
 import { refOf } from '../model/refs';
 
 /** Ports an L7 proxy listens on. */
@@ -26,6 +27,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
   const main = cluster.network.cidr;
   const of = (kind: IngressKind) => cluster.ingress.filter((g) => g.kind === kind);
   const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
+  const ipv6 = cluster.ipFamily !== IpFamily.IPV4;
 
   const nodePortSources = [...new Set(of(IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
   nodePortSources.forEach((cidr, i) => allowIn(cluster, `node-ports-${i + 1}`, w.nodeGroup, { cidr },
@@ -36,6 +38,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     const group = vpc.addSecurityGroup(cluster, 'load-balancer-sg', `Network load balancer of ${cluster.node.path}`);
     for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
     allowAllOut(cluster, 'load-balancer-sg', group);
+    if (ipv6) allowAllOutIpv6(cluster, 'load-balancer-sg', group);
     allowIn(cluster, 'nodes-sg-from-load-balancer', w.nodeGroup, { group }, 'The network load balancer reaches the pods', { from: 0, to: 65535 });
     // An NLB takes one subnet per zone: the zone's first node subnet.
     const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
@@ -71,6 +74,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     const group = vpc.addSecurityGroup(cluster, 'proxy-sg', `Application load balancer (proxy) of ${cluster.node.path}`);
     for (const port of PROXY_PORTS) allowIn(cluster, `proxy-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
     allowAllOut(cluster, 'proxy-sg', group);
+    if (ipv6) allowAllOutIpv6(cluster, 'proxy-sg', group);
     allowIn(cluster, 'nodes-sg-from-proxy', w.nodeGroup, { group }, 'The proxy reaches the pods', { from: 0, to: 65535 });
     const alb = new Lb(cluster, 'proxy', {
       name: shortName(cluster, 'alb'),

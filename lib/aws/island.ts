@@ -18,8 +18,9 @@ import { ICluster } from '../model/interfaces';
 export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
-  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
+  const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
+  if (ipv6) edge.enableIpv6(); // a dual-stack island: IPv6 subnets and nodes, IPv4 pods (islands are never IPV6)
   return renderIslandEdge(cluster, vpc, edge, renderWorkloads(cluster, vpc, sources, associations), []);
 }
 

@@ -1,10 +1,11 @@
-import { cniSettings } from './cni';
+import { cniSettings, ipv6CniSettings } from './cni';
 import { Transit } from './network';
 import { AwsClusterResources, AwsRouteTableRole } from './resources';
-import { allowAllOut, allowIn } from './security';
+import { allowAllOut, allowAllOutIpv6, allowIn } from './security';
 import { sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
 import { ICluster } from '../model/interfaces';
+import { hasIpv4Pods } from '../model/plan';
 import { refOf } from '../model/refs';
 
 /**
@@ -12,15 +13,17 @@ import { refOf } from '../model/refs';
  * internet gateway, no NAT, no transit-gateway attachment. An exposed API endpoint is the one
  * exception: its routable /28 becomes a block and subnet of its own, attached to the hub in
  * that subnet only, with a hub route to the /28 alone and HTTPS in from apiEndpointSourceRanges (the main network by default).
+ * An IPv6 or dual-stack isolated cluster's subnets take /64s of the VPC's IPv6 block, but no
+ * egress-only internet gateway and no `::/0` route: it has no way out in either family.
  */
 export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const sources = sourcesOf(cluster);
-  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
+  const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
   const w = renderWorkloads(cluster, vpc, sources, associations);
   const table = vpc.addRouteTable(cluster, 'isolated-route-table', AwsRouteTableRole.ISOLATED);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, table);
-  const cni = cniSettings(w.podSubnets, [w.nodeGroup.id], false);
+  const cni = hasIpv4Pods(cluster) ? cniSettings(w.podSubnets, [w.nodeGroup.id], false) : ipv6CniSettings();
 
   const [api] = w.apiSubnets;
   if (!api) return clusterResources(cluster, vpc, w, cni, {});
@@ -35,5 +38,6 @@ export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsCl
   cluster.apiEndpointSourceRanges!.forEach((cidr, i) => allowIn(cluster, i === 0 ? 'api-endpoint-sg-https' : `api-endpoint-sg-https-${i + 1}`, group, { cidr },
     cidr === network.cidr ? 'The Kubernetes API from the main network' : `The Kubernetes API from ${cidr}`, { from: 443, to: 443 }));
   allowAllOut(cluster, 'api-endpoint-sg', group);
+  if (ipv6) allowAllOutIpv6(cluster, 'api-endpoint-sg', group);
   return clusterResources(cluster, vpc, w, cni, { attachment });
 }

@@ -1,7 +1,9 @@
 // Where each AWS block and subnet goes, as pure address math over the plan (lib/ipam).
 // The renderer and the AWS rules both read it, so what is checked is what is built.
 import { ceilLog2, Cidr } from '../ipam';
-import { API_ENDPOINT_RANGE, ClusterPlan, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { IArchipelago, ICluster } from '../model/interfaces';
+import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
+import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { primaryFirst } from './association';
 
 /** Largest and smallest VPC block and subnet AWS takes (AWS-VPC-001, AWS-SUBNET-001). */
@@ -73,6 +75,24 @@ export function zoneSubnets(range: Cidr, zones: readonly string[]): ZoneSubnet[]
     cidr: range.subnet(prefix, i),
     nth: Math.floor(i / zones.length),
   }));
+}
+
+/** Construct id of the subnet `nth` (from 0) of range `stem` in `zone`: `nodes-eu-west-1a`, then `nodes-eu-west-1a-2`. */
+export function zoneSubnetId(stem: string, zone: string, nth: number): string {
+  return nth === 0 ? `${stem}-${zone}` : `${stem}-${zone}-${nth + 1}`;
+}
+
+/** Construct ids of the subnets a range `stem` of /`prefix` splits into over `zones` (zoneSubnets), in order. */
+export function zoneSubnetIds(stem: string, prefix: number, zones: readonly string[]): string[] {
+  return zoneSubnets(shapeOf(prefix), zones).map((s) => zoneSubnetId(stem, s.zone, s.nth));
+}
+
+/** The two edge subnets of a zone. */
+export type EdgeSubnetKind = 'transit-gateway' | 'public';
+
+/** Construct id of a zone's edge subnet: `transit-gateway-eu-west-1a`, `public-eu-west-1a`. */
+export function edgeSubnetId(kind: EdgeSubnetKind, zone: string): string {
+  return `${kind}-${zone}`;
 }
 
 /** Prefix of a VPC's edge block: a /27 per zone, for a /28 transit-gateway subnet and a /28 public subnet. */
@@ -198,7 +218,7 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
   const named = (name: string) => owned.filter((r) => r.name === name).map((r) => ({ cidr: r.cidr }));
   switch (kind) {
     case 'nodes': return cluster ? [{ cidr: cluster.nodeCidr }] : [];
-    case 'pods': return cluster ? [{ cidr: cluster.podCidr }] : [];
+    case 'pods': return cluster && hasIpv4Pods(cluster) ? [{ cidr: cluster.podCidr }] : []; // an IPv6 cluster has no pod block
     case 'edge': return named(EDGE_RANGE);
     case 'api-endpoint': return named(API_ENDPOINT_RANGE);
     case 'vpc-block': return owned.filter((r) => r.role === RangeRole.BLOCK).map((r) => ({ cidr: r.cidr }));
@@ -206,4 +226,54 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
       .filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)
       .map((r) => ({ cidr: r.cidr, name: r.name }));
   }
+}
+
+// IPv6. With `ipv6: true` every VPC gets a /56 (Amazon-provided, or from an IPAM pool); the
+// subnets of an IPv6 or dual-stack cluster each take a /64 of it, `cidrsubnet(block, 8, netnum)`,
+// numbered by the network (recorded in the plan file) since the block is known only at deploy.
+
+/**
+ * `aws_eks_cluster.kubernetes_network_config.ip_family` of each family: EKS has no dual-stack
+ * pods, so a DUAL_STACK cluster's EKS family is `ipv4` (dual-stack subnets and nodes, IPv4 pods).
+ */
+export const EKS_IP_FAMILY: Readonly<Record<IpFamily, string>> = {
+  [IpFamily.IPV4]: 'ipv4',
+  [IpFamily.DUAL_STACK]: 'ipv4',
+  [IpFamily.IPV6]: 'ipv6',
+};
+
+/** Bits a subnet's /64 adds to its VPC's /56. */
+export const IPV6_SUBNET_NEWBITS = 8;
+/** The prefix of the IPv6 block every VPC of an IPv6 network gets. */
+export const VPC_IPV6_PREFIX = 56;
+
+/** Name of a member's subnet in its archipelago's VPC (the subnet's path below the VPC's owner): `blue/nodes-eu-west-1a`. */
+export function memberSubnetName(member: string, id: string): string {
+  return `${member}/${id}`;
+}
+
+/**
+ * The IPv6 subnets the AWS renderer carves for `owner` in its VPC: none for an IPv4 cluster
+ * or an archipelago (its edge gains IPv6 with its first dual-stack member); for an IPv6 or
+ * dual-stack cluster its node subnets (per zone, as zoneSubnets splits them), its VPC's edge
+ * subnets (transit-gateway and public, per zone; an archipelago member names its
+ * archipelago's), its ALB subnets and its exposed API endpoint's subnet. Pod subnets have
+ * none: EKS has no dual-stack pods (a DUAL_STACK cluster's pods are IPv4) and an IPv6
+ * cluster's pods take addresses from the node subnets (no custom networking). The profile
+ * asks these numbers and the renderer reads them: one list for both.
+ */
+export function ipv6SubnetsOf(owner: ICluster | IArchipelago, zones: readonly string[]): Ipv6SubnetNeed[] {
+  if (!('model' in owner) || owner.ipFamily === IpFamily.IPV4) return [];
+  const cluster = owner;
+  const member = cluster.archipelago;
+  const vpc = (member ?? cluster).node.path;
+  const own = (id: string) => (member ? memberSubnetName(cluster.node.id, id) : id);
+  const asked = cluster.askedRanges;
+  const names: string[] = [];
+  for (const nodes of asked.filter((r) => r.name === 'nodes')) names.push(...zoneSubnetIds('nodes', nodes.prefix, zones).map(own));
+  const hasEdge = member !== undefined || asked.some((r) => r.name === EDGE_RANGE);
+  if (hasEdge) for (const kind of ['transit-gateway', 'public'] as const) names.push(...zones.map((zone) => edgeSubnetId(kind, zone)));
+  for (const proxy of asked.filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)) names.push(own(proxy.name));
+  for (const api of asked.filter((r) => r.name === API_ENDPOINT_RANGE)) names.push(own(api.name));
+  return names.map((name) => ({ vpc, name }));
 }

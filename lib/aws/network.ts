@@ -39,7 +39,7 @@ export class Transit {
 
   constructor(public readonly network: INetwork, public readonly natGateways: AwsNatGateways, flowLogs: AwsFlowLogSettings) {
     if (Cidr.parse(network.cidr).family !== 4) {
-      throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the AWS layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.aws()`);
+      throw planError(network, 'INPUT-002', `cidr ${network.cidr} is IPv6: the AWS layer renders IPv4 networks only — use an IPv4 cidr on Cloud.aws(), with ipv6: true for dual-stack and IPv6 clusters (every VPC gets an IPv6 /56)`);
     }
     this.gateway = new Ec2TransitGateway(network, 'transit-gateway', {
       description: `Hub of the main network ${network.node.path} (${network.cidr})`,

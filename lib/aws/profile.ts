@@ -3,7 +3,8 @@ import { IArchipelago, ICluster } from '../model/interfaces';
 import { NetworkModel, PlannedRange, RangeRole } from '../model/plan';
 import { Cidr, isRfc1918 } from '../ipam';
 import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
-import { EDGE_RANGE, edgePrefix, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
+import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
+import { EDGE_RANGE, edgePrefix, ipv6SubnetsOf, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
 
 /** Prefix of an ALB subnet when none is asked: AWS's smallest for an ALB (AWS-LB-001). */
 const PROXY_PREFIX = 27;
@@ -32,6 +33,16 @@ export class AwsProfile implements CloudProfile {
 
   public memberNeeds(_archipelago: IArchipelago, _member: ICluster): RangeNeed[] {
     return [];
+  }
+
+  /**
+   * The /64s the renderer carves from each VPC's IPv6 /56 for `owner` (ipv6SubnetsOf, which the
+   * renderer reads too): an IPv6 or dual-stack cluster's node, edge, ALB and API-endpoint
+   * subnets; nothing for an archipelago when it is made (its edge subnets are asked with its
+   * first dual-stack member).
+   */
+  public ipv6Subnets(owner: ICluster | IArchipelago): Ipv6SubnetNeed[] {
+    return ipv6SubnetsOf(owner, this.zones);
   }
 
   public readonly smallestZoneSubnet = SMALLEST_BLOCK;

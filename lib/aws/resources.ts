@@ -4,6 +4,7 @@ import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gate
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -20,6 +21,7 @@ import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { IConstruct } from 'constructs';
 import { attach, attached } from '../model/attached';
+
 
 /** What a subnet is for. */
 export enum AwsSubnetRole {
@@ -47,6 +49,12 @@ export interface AwsSubnet {
   readonly subnet: Subnet;
   /** Its CIDR block, as planned (a token resolved at synth). */
   readonly cidrBlock: string;
+  /**
+   * Its IPv6 /64: `cidrsubnet(<the VPC's ipv6_cidr_block>, 8, <netnum>)`, the number planned
+   * and recorded in the plan file (a token resolved at deploy).
+   * @default - none: the subnet is IPv4 only (an IPv4 cluster's, or a pod subnet)
+   */
+  readonly ipv6CidrBlock?: string;
 }
 
 /** Whether a NAT gateway faces the internet or the main network. */
@@ -149,6 +157,11 @@ export interface AwsVpcResources {
   readonly flowLog?: FlowLog;
   /** The internet gateway. @default - none: an isolated VPC has none */
   readonly internetGateway?: InternetGateway;
+  /**
+   * The egress-only internet gateway `::/0` leaves through from the private route tables, made
+   * with the VPC's first IPv6 or dual-stack cluster. @default - none: an IPv4-only VPC, or an isolated one
+   */
+  readonly egressOnlyInternetGateway?: EgressOnlyInternetGateway;
   /** The attachment to the network's transit gateway. @default - none: an isolated VPC has none (unless it exposes its API endpoint) */
   readonly transitGatewayAttachment?: Ec2TransitGatewayVpcAttachment;
   /** Static routes on the transit gateway's route table to this VPC's routable ranges. */
@@ -180,8 +193,17 @@ export interface AwsClusterResources extends AwsVpcResources {
   readonly listeners: LbListener[];
   /** The internal application load balancer of `Ingress.proxy()`. @default - none */
   readonly applicationLoadBalancer?: Lb;
-  /** `aws_eks_cluster.kubernetes_network_config.service_ipv4_cidr`: the planned service range (a token resolved at synth; AWS-EKS-002). */
-  readonly serviceIpv4Cidr: string;
+  /**
+   * `aws_eks_cluster.kubernetes_network_config.ip_family`: `ipv6` for an IpFamily.IPV6 cluster,
+   * `ipv4` otherwise (EKS has no dual-stack pods: a DUAL_STACK cluster's pods are IPv4). EKS
+   * cannot change it in place (AWS-IPV6-002).
+   */
+  readonly ipFamily: string;
+  /**
+   * `aws_eks_cluster.kubernetes_network_config.service_ipv4_cidr`: the planned service range (a token resolved at synth; AWS-EKS-002).
+   * @default - none for an IpFamily.IPV6 cluster: EKS picks its IPv6 service range itself, from fc00::/7
+   */
+  readonly serviceIpv4Cidr?: string;
   /** The VPC CNI's settings for the model. */
   readonly cni: AwsCniSettings;
 }

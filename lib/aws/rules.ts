@@ -1,9 +1,10 @@
 // The AWS-* rules of VPC blocks and subnets, checked on the plain plan (see layout.ts).
 import { ceilLog2, Cidr, findOverlaps } from '../ipam';
-import { ClusterPlan, NetworkPlan } from '../model/plan';
+import { ClusterPlan, hasIpv4Pods, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
+import { ipv6Rules } from './ipv6-rules';
 import { name001 } from './name-rule';
 import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
@@ -85,6 +86,7 @@ const usable = (count: number, prefix: number) => count * Math.max(0, 2 ** (32 -
 
 /** Subnet size and capacity of one range of a cluster split over `zones` (AWS-SUBNET-001). */
 function subnetFindings(c: ClusterPlan, kind: 'nodes' | 'pods', zones: readonly string[]): PolicyFinding[] {
+  if (kind === 'pods' && !hasIpv4Pods(c)) return []; // an IPv6 cluster's pods take the node subnets' IPv6 addresses
   const range = parse(kind === 'nodes' ? c.nodeCidr : c.podCidr);
   if (range.family !== 4) return [];
   const n = zones.length;
@@ -128,7 +130,7 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
 
 /** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks, with flow logs on or off. */
 export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC, flowLogs: boolean = true): readonly IPolicyRule[] {
-  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules, name001, log001(flowLogs)];
+  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules, ...ipv6Rules, name001, log001(flowLogs)];
 }
 
 /** The AWS rules, checked on every network on Cloud.aws() (at AWS's default quotas). */

@@ -6,8 +6,8 @@ import { tagsFor } from './names';
 import { AwsVpc } from './vpc';
 import { refOf } from '../model/refs';
 
-/** Where allowed traffic comes from: a range, or the members of a security group. */
-export type Source = { readonly cidr: string } | { readonly group: SecurityGroup };
+/** Where allowed traffic comes from: an IPv4 range, an IPv6 range, or the members of a security group. */
+export type Source = { readonly cidr: string } | { readonly cidrIpv6: string } | { readonly group: SecurityGroup };
 
 /** TCP ports from `from` to `to`; undefined allows every protocol and port. */
 export interface TcpPorts {
@@ -24,6 +24,7 @@ export function allowIn(scope: Construct, id: string, group: SecurityGroup, sour
     fromPort: ports?.from,
     toPort: ports?.to,
     cidrIpv4: 'cidr' in source ? source.cidr : undefined,
+    cidrIpv6: 'cidrIpv6' in source ? source.cidrIpv6 : undefined,
     referencedSecurityGroupId: 'group' in source ? refOf(source.group, 'id') : undefined,
     tags: tagsFor(scope, id),
   });
@@ -37,6 +38,17 @@ export function allowAllOut(scope: Construct, id: string, group: SecurityGroup):
     ipProtocol: '-1',
     cidrIpv4: '0.0.0.0/0',
     tags: tagsFor(scope, id, 'egress'),
+  });
+}
+
+/** Lets `group` send anywhere over IPv6 too (an IPv6 or dual-stack cluster's groups). */
+export function allowAllOutIpv6(scope: Construct, id: string, group: SecurityGroup): VpcSecurityGroupEgressRule {
+  return new VpcSecurityGroupEgressRule(scope, `${id}-egress-ipv6`, {
+    securityGroupId: refOf(group, 'id'),
+    description: 'Anywhere the routes lead, over IPv6',
+    ipProtocol: '-1',
+    cidrIpv6: '::/0',
+    tags: tagsFor(scope, id, 'egress-ipv6'),
   });
 }
 

@@ -55,12 +55,14 @@ export type Associations = Map<string, VpcIpv4CidrBlockAssociation[]>;
 /**
  * A flat, island or isolated cluster's own VPC over its blocks (BLOCK_ORDER of its model,
  * which the AWS rules read too). Which block is primary is decided at synth, so every subnet
- * depends on all the VPC's associations.
+ * depends on all the VPC's associations. `ipv6` is true when the cluster's subnets take IPv6
+ * (an IPv6 or dual-stack cluster).
  */
-export function standaloneVpc(cluster: ICluster, sources: ClusterSources, flowLogs: FlowLogs): { vpc: AwsVpc; associations: Associations } {
+export function standaloneVpc(cluster: ICluster, sources: ClusterSources, flowLogs: FlowLogs): { vpc: AwsVpc; associations: Associations; ipv6: boolean } {
   const ordered = BLOCK_ORDER[cluster.model].flatMap((kind) => sources[kind] ?? []);
   const vpc = new AwsVpc(cluster, cluster.network, blocksFor(ordered), flowLogs);
-  return { vpc, associations: new Map(ordered.map((source) => [source.id, vpc.initialAssociations])) };
+  const ipv6 = vpc.useIpv6(cluster);
+  return { vpc, associations: new Map(ordered.map((source) => [source.id, vpc.initialAssociations])), ipv6 };
 }
 
 /** An archipelago member's blocks, added to the archipelago's VPC after its edge block, in BLOCK_ORDER. */

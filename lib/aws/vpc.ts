@@ -7,16 +7,16 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Cidr } from '../ipam';
-import { later } from '../model/tokens';
+import { later, laterAny } from '../model/tokens';
 import { primaryFirst } from './association';
 import { FlowLogs } from './flow-logs';
-import { blocksOf, shapeOf, ZoneSubnet, zoneSubnets } from './layout';
+import { blocksOf, ipv6SubnetsOf, IPV6_SUBNET_NEWBITS, memberSubnetName, shapeOf, VPC_IPV6_PREFIX, ZoneSubnet, zoneSubnetId, zoneSubnets } from './layout';
 import { tagsFor } from './names';
 import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
-import { INetwork } from '../model/interfaces';
+import { ICluster, INetwork } from '../model/interfaces';
 import { refOf } from '../model/refs';
 
 /** A planned range that becomes VPC blocks: its size now, its value at synth. */
@@ -69,6 +69,10 @@ export class AwsVpc {
   private readonly nats: Array<Owned<AwsNatGateway>> = [];
   private readonly groups: Array<Owned<SecurityGroup>> = [];
   private readonly hubRoutes: Array<Owned<Ec2TransitGatewayRoute>> = [];
+  /** Names of the subnets that take a /64 of the VPC's IPv6 block (see ipv6SubnetsOf), and the subnets made, by name. */
+  private readonly ipv6Names = new Set<string>();
+  private readonly byName = new Map<string, AwsSubnet>();
+  private ipv6Block?: string;
 
   /**
    * Makes the VPC over the blocks of `sources` (in order of preference): the primary is the
@@ -84,6 +88,10 @@ export class AwsVpc {
       cidrBlock: later(() => ordered()[0]),
       enableDnsHostnames: true,
       enableDnsSupport: true,
+      // With IPv6, a /56: Amazon-provided, or from the network's IPAM pool. Known at deploy only.
+      ...(!network.ipv6 ? {} : network.ipv6IpamPoolId
+        ? { ipv6IpamPoolId: network.ipv6IpamPoolId, ipv6NetmaskLength: VPC_IPV6_PREFIX }
+        : { assignGeneratedIpv6CidrBlock: true }),
       tags: tagsFor(owner),
     });
     this.flowLog = flowLogs.forVpc(owner, this.vpc);
@@ -112,7 +120,7 @@ export class AwsVpc {
   public addZoneSubnets(scope: Construct, role: AwsSubnetRole, source: BlockSource, dependsOn: ITerraformDependable[]): AwsSubnet[] {
     const shape = zoneSubnets(shapeOf(source.prefix), this.zones);
     return shape.map((s: ZoneSubnet, i) => this.addSubnet(scope, {
-      id: s.nth === 0 ? `${source.id}-${s.zone}` : `${source.id}-${s.zone}-${s.nth + 1}`,
+      id: zoneSubnetId(source.id, s.zone, s.nth),
       role,
       zone: s.zone,
       cidr: later(() => zoneSubnets(Cidr.parse(source.cidr()), this.zones)[i].cidr.toString()),
@@ -133,7 +141,45 @@ export class AwsVpc {
     });
     const made: AwsSubnet = { role: props.role, availabilityZone: props.zone, subnet, cidrBlock: props.cidr };
     this.subnets.push({ owner: scope, item: made });
+    const name = scope === this.owner ? props.id : memberSubnetName(scope.node.id, props.id);
+    this.byName.set(name, made);
+    if (this.ipv6Names.has(name)) this.giveIpv6(name, made);
     return made;
+  }
+
+  /**
+   * Gives the subnets `cluster` has in this VPC (made or still to make) a /64 of the VPC's IPv6
+   * block each, numbered by the network (ipv6SubnetsOf, which the AWS profile asked numbers
+   * for). Returns true for the VPC's first IPv6 or dual-stack cluster: what the whole VPC
+   * needs for IPv6 (an egress-only internet gateway, routes) is made then.
+   */
+  public useIpv6(cluster: ICluster): boolean {
+    const names = ipv6SubnetsOf(cluster, this.zones).filter((n) => n.vpc === this.owner.node.path).map((n) => n.name);
+    if (names.length === 0) return false;
+    const first = this.ipv6Names.size === 0;
+    for (const name of names) {
+      if (this.ipv6Names.has(name)) continue;
+      this.ipv6Names.add(name);
+      const made = this.byName.get(name);
+      if (made) this.giveIpv6(name, made);
+    }
+    return first;
+  }
+
+  /** The VPC's IPv6 /56 (a reference resolved at deploy); undefined unless the network has IPv6. */
+  public get ipv6CidrBlock(): string | undefined {
+    if (!this.network.ipv6) return undefined;
+    return this.ipv6Block ??= refOf(this.vpc, 'ipv6CidrBlock');
+  }
+
+  /** `cidrsubnet(vpc.ipv6_cidr_block, 8, netnum)`, the number read from the plan at synth; new ENIs in it get an IPv6 address. */
+  private giveIpv6(name: string, made: AwsSubnet): void {
+    const vpcPath = this.owner.node.path;
+    const netnum = Token.asNumber(laterAny(() => this.network.ipv6NetnumOf(vpcPath, name)));
+    const block = Fn.cidrsubnet(this.ipv6CidrBlock!, IPV6_SUBNET_NEWBITS, netnum);
+    made.subnet.ipv6CidrBlock = block;
+    made.subnet.assignIpv6AddressOnCreation = true;
+    (made as { ipv6CidrBlock?: string }).ipv6CidrBlock = block;
   }
 
   /** A route table for `role` (in `zone`). */
@@ -181,7 +227,7 @@ export class AwsVpc {
    * Everything made for the VPC's owner and for `member` (an archipelago member): what a
    * cluster sees. Without a member, everything in the VPC (what an archipelago sees).
    */
-  public resources(member?: IConstruct): Omit<AwsVpcResources, 'internetGateway' | 'transitGatewayAttachment'> {
+  public resources(member?: IConstruct): Omit<AwsVpcResources, 'internetGateway' | 'egressOnlyInternetGateway' | 'transitGatewayAttachment'> {
     const mine = <T>(list: Array<Owned<T>>) => list.filter((o) => !member || o.owner === this.owner || o.owner === member).map((o) => o.item);
     return {
       vpc: this.vpc,

@@ -2,10 +2,12 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { later } from '../model/tokens';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
-import { openAmongMembers } from './security';
+import { allowAllOutIpv6, openAmongMembers } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
+import { hasIpv4Pods, IpFamily } from '../model/plan';
+import { EKS_IP_FAMILY } from './layout';
 
 /** A cluster's own subnets and the security group of its nodes and pods. */
 export interface Workloads {
@@ -33,12 +35,14 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
       cidr: later(source.cidr),
       dependsOn: associations.get(source.id),
     }));
+  const nodeGroup = openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`);
+  if (cluster.ipFamily !== IpFamily.IPV4) allowAllOutIpv6(cluster, 'nodes-sg', nodeGroup);
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
-    nodeGroup: openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`),
+    nodeGroup,
   };
 }
 
@@ -51,16 +55,19 @@ export function clusterResources(cluster: ICluster, vpc: AwsVpc, w: Workloads, c
   readonly gateways?: GatewayResources;
   readonly attachment?: AwsClusterResources['transitGatewayAttachment'];
 }): () => AwsClusterResources {
-  const serviceIpv4Cidr = later(() => cluster.serviceCidr);
+  // An IPv6 cluster has no IPv4 service range: EKS picks its IPv6 one itself (from fc00::/7).
+  const serviceIpv4Cidr = hasIpv4Pods(cluster) ? later(() => cluster.serviceCidr) : undefined;
   return () => ({
     ...vpc.resources(cluster),
     internetGateway: more.edge?.internetGateway,
+    egressOnlyInternetGateway: more.edge?.egressOnlyInternetGateway,
     transitGatewayAttachment: more.edge?.attachment ?? more.attachment,
     nodeSubnetIds: w.nodeSubnets.map((s) => s.subnet.id),
     nodeSecurityGroup: w.nodeGroup,
     targetGroups: [],
     listeners: [],
     ...more.gateways,
+    ipFamily: EKS_IP_FAMILY[cluster.ipFamily],
     serviceIpv4Cidr,
     cni,
   });

@@ -6,7 +6,7 @@ import { checkSameStack } from './placement-checks';
 import { Egress, GatewayProps } from './gateways';
 import { IAskedRange, ICluster } from './interfaces';
 import { Network } from './network';
-import { NetworkModel, RangeRole } from './plan';
+import { IpFamily, NetworkModel, RangeRole } from './plan';
 import { RangeSlot } from './planner';
 import { RangeNeed } from './strategy';
 
@@ -23,7 +23,15 @@ export interface ArchipelagoProps extends GatewayProps {
 }
 
 /** Props of a member cluster of an archipelago. */
-export interface ArchipelagoClusterProps extends ClusterSizeProps, GatewayProps {}
+export interface ArchipelagoClusterProps extends ClusterSizeProps, GatewayProps {
+  /**
+   * The address families of the member's nodes and pods: `IpFamily.DUAL_STACK` needs
+   * `ipv6: true` on the network; `IpFamily.IPV6` is refused (members' pods share the private
+   * super-range, INPUT-006).
+   * @default IpFamily.IPV4
+   */
+  readonly ipFamily?: IpFamily;
+}
 
 /** Prefix of the default super-range: a /14 holds four default-sized (/16) member pod ranges. */
 const DEFAULT_SUPER_RANGE_PREFIX = 14;

@@ -190,6 +190,8 @@ export class AwsFabric implements Fabric {
     const out: Step[] = [];
     const inVpc = (r: TfResource) => this.tf.deref(r.attrs.vpc_id)?.address === vpc;
     for (const igw of this.tf.ofType('aws_internet_gateway').filter(inVpc)) out.push({ text: `internet gateway ${igw.address} in ${vpc}`, resource: igw.address });
+    // IPv6 leaves by an egress-only internet gateway (its ::/0 routes are not read as IPv4 routes).
+    for (const eigw of this.tf.ofType('aws_egress_only_internet_gateway').filter(inVpc)) out.push({ text: `egress-only internet gateway ${eigw.address} in ${vpc}`, resource: eigw.address });
     const subnets = this.tf.ofType('aws_subnet').filter(inVpc);
     for (const nat of this.tf.ofType('aws_nat_gateway')) {
       if (subnets.some((s) => this.tf.deref(nat.attrs.subnet_id)?.address === s.address)) out.push({ text: `NAT gateway ${nat.address} in ${vpc}`, resource: nat.address });

@@ -59,7 +59,7 @@ test('every AWS example deploys as far as the VPC API is concerned: blocks, asso
   allExamples(app, planFile);
   const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c))
     .filter((s) => s.node.id.startsWith('aws-') || s.node.id === 'eks' || s.node.id === 'enterprise-aws');
-  expect(stacks.length).toBe(6);
+  expect(stacks.length).toBe(7);
   let vpcs = 0;
   for (const stack of stacks) {
     const json = JSON.parse(Testing.synth(stack, true));

@@ -97,7 +97,7 @@ describe('planning', () => {
   });
 
   test('an IPv6 network is refused on AWS, which renders IPv4 only', () => {
-    expect(() => awsEstate({ cidr: 'fd00::/48' })).toThrow('[corp/main] INPUT-002: cidr fd00::/48 is IPv6: the AWS layer renders IPv4 networks only (dual-stack is planned) — use an IPv4 cidr on Cloud.aws()');
+    expect(() => awsEstate({ cidr: 'fd00::/48' })).toThrow('[corp/main] INPUT-002: cidr fd00::/48 is IPv6: the AWS layer renders IPv4 networks only — use an IPv4 cidr on Cloud.aws(), with ipv6: true for dual-stack and IPv6 clusters (every VPC gets an IPv6 /56)');
   });
 
   test('AwsResources says when a construct has no AWS resources', () => {

@@ -26,7 +26,7 @@ describe('the catalog', () => {
   test('lists the AWS rules on AWS only, each an error (but AWS-LOG-001) with a one-line statement', () => {
     const aws = RuleCatalog.rules(CloudProvider.AWS).filter((r) => r.id.startsWith('AWS-') && r.id !== 'AWS-LOG-001');
     expect(aws.map((r) => r.id)).toEqual([
-      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-LB-001', 'AWS-NAME-001', 'AWS-SUBNET-001', 'AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-VPC-004',
+      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-IPV6-001', 'AWS-IPV6-002', 'AWS-IPV6-003', 'AWS-LB-001', 'AWS-NAME-001', 'AWS-SUBNET-001', 'AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-VPC-004',
     ]);
     // The one warning: flow logs turned off (a secure default).
     expect(RuleCatalog.rules(CloudProvider.AWS).find((r) => r.id === 'AWS-LOG-001')?.severity).toBe(Severity.WARNING);

@@ -19,7 +19,7 @@ test('no finding on any example, GCP and AWS', () => {
 
 test('every stack verifies on its own too (Testing.synth output with its address plan)', () => {
   const stacks = stacksOf(outdir);
-  expect(stacks.length).toBe(17);
+  expect(stacks.length).toBe(18);
   for (const s of stacks) expect(verifyNetworkModel({ synth: s.synth, addressPlans: s.addressPlans }).findings).toEqual([]);
   // Testing.synth drops cdktf's metadata: construct paths are read back from the logical ids.
   for (const s of stacks) {

@@ -31,6 +31,8 @@ const ref = (type: string, name: string, attr = 'id') => `\${${type}.${name}.${a
 const hasOther = (plan: Plan) => plan.ranges.some((r) => r.role === 'reserved');
 const clusters = (plan: Plan, ...models: string[]) => plan.clusters.filter((c) => models.includes(c.model));
 const under = (path: string, owner: string) => path === owner || path.startsWith(`${owner}/`);
+/** Something in the main network island pods reach: Other ranges, or a flat cluster's IPv4 pods (an IPv6 flat cluster has none). */
+const reachable = (plan: Plan) => hasOther(plan) || clusters(plan, 'FLAT').some((c) => c.podCidr !== '');
 /** The clusters `tf` renders on `cloud` (by the resources' types). */
 const on = (tf: Json, cloud: 'gcp' | 'aws') => Object.keys(tf.resource ?? {}).some((t) => t.startsWith(cloud === 'gcp' ? 'google_' : 'aws_'));
 
@@ -73,11 +75,11 @@ export const MUTATIONS: readonly Mutation[] = [
     apply: (tf, plan) => clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
       deleteFirst(tf, 'google_compute_router_nat', /./, (b) => b.type !== 'PRIVATE' && under(pathOf(b), c.archipelago ?? c.path))) },
   { name: 'GCP: delete an island\'s private NAT (Egress.nat)', expect: 'VERIFY-005',
-    apply: (tf, plan) => (hasOther(plan) || clusters(plan, 'FLAT').length > 0) && deleteFirst(tf, 'google_compute_router_nat', /./, (b) => b.type === 'PRIVATE') },
+    apply: (tf, plan) => reachable(plan) && deleteFirst(tf, 'google_compute_router_nat', /./, (b) => b.type === 'PRIVATE') },
   { name: 'GCP: delete the flat clusters\' Cloud NAT', expect: 'VERIFY-007',
     apply: (tf, plan) => deleteFirst(tf, 'google_compute_router_nat', new RegExp(`^${plan.network}/nat$`)) },
   { name: 'GCP: delete an island\'s NCC spoke', expect: 'VERIFY-005',
-    apply: (tf, plan) => (hasOther(plan) || clusters(plan, 'FLAT').length > 0) && clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
+    apply: (tf, plan) => reachable(plan) && clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
       deleteFirst(tf, 'google_network_connectivity_spoke', /./, (b) => under(pathOf(b), c.archipelago ?? c.path))) },
   { name: 'GCP: attach the isolated VPC to the hub', expect: 'VERIFY-008',
     apply: (tf, plan) => {
@@ -156,7 +158,7 @@ export const MUTATIONS: readonly Mutation[] = [
     apply: (tf, plan) => clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
       deleteFirst(tf, 'aws_nat_gateway', /./, (b) => b.connectivity_type === 'public' && under(pathOf(b), c.archipelago ?? c.path))) },
   { name: 'AWS: delete a private NAT gateway (Egress.nat)', expect: 'VERIFY-005',
-    apply: (tf, plan) => (hasOther(plan) || clusters(plan, 'FLAT').length > 0) && deleteFirst(tf, 'aws_nat_gateway', /./, (b) => b.connectivity_type === 'private') },
+    apply: (tf, plan) => reachable(plan) && deleteFirst(tf, 'aws_nat_gateway', /./, (b) => b.connectivity_type === 'private') },
   { name: 'AWS: attach the isolated VPC to the transit gateway', expect: 'VERIFY-008',
     apply: (tf, plan) => {
       const c = clusters(plan, 'ISOLATED').find((x) => !all(tf, 'aws_ec2_transit_gateway_vpc_attachment').some(([, b]) => under(pathOf(b), x.path)));
@@ -175,8 +177,16 @@ export const MUTATIONS: readonly Mutation[] = [
       add(tf, 'aws_route', 'mutant', `${pathOf(table[1])}-internet`, { destination_cidr_block: '0.0.0.0/0', gateway_id: ref('aws_internet_gateway', 'mutant'), route_table_id: ref('aws_route_table', table[0]) });
       return true;
     } },
+  { name: 'AWS: give an isolated VPC an egress-only internet gateway and ::/0 to it', expect: 'VERIFY-008',
+    apply: (tf) => {
+      const table = all(tf, 'aws_route_table', /\/isolated-route-table$/)[0];
+      if (!table) return false;
+      add(tf, 'aws_egress_only_internet_gateway', 'mutant', `${pathOf(table[1])}-eigw`, { vpc_id: table[1].vpc_id });
+      add(tf, 'aws_route', 'mutant', `${pathOf(table[1])}-internet-ipv6`, { destination_ipv6_cidr_block: '::/0', egress_only_gateway_id: ref('aws_egress_only_internet_gateway', 'mutant'), route_table_id: ref('aws_route_table', table[0]) });
+      return true;
+    } },
   { name: 'AWS: delete an island\'s transit-gateway association', expect: 'VERIFY-005',
-    apply: (tf, plan) => (hasOther(plan) || clusters(plan, 'FLAT').length > 0) && clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
+    apply: (tf, plan) => reachable(plan) && clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) =>
       deleteFirst(tf, 'aws_ec2_transit_gateway_route_table_association', /./, (b) => under(pathOf(b), c.archipelago ?? c.path))) },
   { name: 'AWS: delete a flat cluster\'s security-group rule from the main network', expect: 'VERIFY-002',
     apply: (tf, plan) => hasOther(plan) && deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', /\/nodes-sg-from-network$/) },
