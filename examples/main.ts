@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { corpExample } from './corp';
 import { eksExample } from './eks';
+import { gcpDualStackExample } from './gcp-dualstack';
 import { gkeExample } from './gke';
 import { archipelagoExample, flatExample, islandExample, isolatedExample } from './models';
 import { multiCloudExample } from './multicloud';
@@ -23,6 +24,7 @@ export function allExamples(app: App, planFile: string): void {
   }
   talkExamples(app, planFile); // one stack per picture of the talk
   multiCloudExample(app, planFile); // one enterprise range over GCP and AWS
+  gcpDualStackExample(app, planFile); // dual-stack flat and island clusters on GCP, a GKE cluster on the flat one
 }
 
 if (require.main === module) {

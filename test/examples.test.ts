@@ -30,6 +30,7 @@ test('every example stack synthesizes with validations on, and matches its snaps
     'aws-flat', 'aws-isolated', 'aws-island', 'aws-archipelago',
     'talk-flat', 'talk-isolated', 'talk-island', 'talk-archipelago',
     'enterprise-gcp', 'enterprise-aws', 'enterprise-link',
+    'gcp-dualstack',
   ]);
   for (const stack of stacks) expect(Testing.synth(stack, true)).toMatchSnapshot(stack.node.id);
   // Nothing new was planned: the committed plan file already held every range.
@@ -39,7 +40,7 @@ test('every example stack synthesizes with validations on, and matches its snaps
 test('every example network keeps every rule: no warning left unexplained', () => {
   const { app } = examples();
   const networks = app.node.findAll().filter((c): c is Network => Network.isNetwork(c));
-  expect(networks.length).toBe(17);
+  expect(networks.length).toBe(18);
   for (const network of networks) {
     expect(network.violations().filter((v) => v.severity === 'ERROR')).toEqual([]);
   }
