@@ -5,6 +5,7 @@ import { App } from 'cdktf';
 import { awsIpv6Example } from './aws-ipv6';
 import { corpExample } from './corp';
 import { eksExample } from './eks';
+import { gcpDualStackExample } from './gcp-dualstack';
 import { gkeExample } from './gke';
 import { archipelagoExample, flatExample, islandExample, isolatedExample } from './models';
 import { multiCloudExample } from './multicloud';
@@ -25,6 +26,7 @@ export function allExamples(app: App, planFile: string): void {
   talkExamples(app, planFile); // one stack per picture of the talk
   multiCloudExample(app, planFile); // one enterprise range over GCP and AWS
   awsIpv6Example(app, planFile); // an IPv6 flat cluster and a dual-stack island on AWS
+  gcpDualStackExample(app, planFile); // dual-stack flat and island clusters on GCP, a GKE cluster on the flat one
 }
 
 if (require.main === module) {

@@ -31,6 +31,7 @@ test('every example stack synthesizes with validations on, and matches its snaps
     'talk-flat', 'talk-isolated', 'talk-island', 'talk-archipelago',
     'enterprise-gcp', 'enterprise-aws', 'enterprise-link',
     'aws-ipv6',
+    'gcp-dualstack',
   ]);
   for (const stack of stacks) expect(Testing.synth(stack, true)).toMatchSnapshot(stack.node.id);
   // Nothing new was planned: the committed plan file already held every range.
@@ -40,7 +41,7 @@ test('every example stack synthesizes with validations on, and matches its snaps
 test('every example network keeps every rule: no warning left unexplained', () => {
   const { app } = examples();
   const networks = app.node.findAll().filter((c): c is Network => Network.isNetwork(c));
-  expect(networks.length).toBe(18);
+  expect(networks.length).toBe(19);
   for (const network of networks) {
     expect(network.violations().filter((v) => v.severity === 'ERROR')).toEqual([]);
   }

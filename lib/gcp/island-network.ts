@@ -1,3 +1,4 @@
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat, ComputeRouterNatSubnetwork } from '@cdktf/provider-google/lib/compute-router-nat';
@@ -10,6 +11,8 @@ import { MainNetwork } from './main-network';
 import { gcpName } from './names';
 import { PRIVATE_NAT } from './profile';
 import { refOf } from '../model/refs';
+import { allowIngress } from './firewalls';
+import { ulaInternalIpv6 } from './subnet';
 
 /**
  * The VPC network of an island (or of an archipelago): its own network, because GCP
@@ -26,8 +29,11 @@ export class IslandNetwork {
   public privateNatSubnet?: ComputeSubnetwork;
   /** The proxy-only subnet: one per network and region (GCP-LB-001), shared by its members. */
   public proxySubnet?: ComputeSubnetwork;
+  /** An archipelago's IPv6 twin of its `members` rule, made when a first dual-stack member joins. */
+  public membersIpv6?: ComputeFirewall;
   private readonly natted: ComputeRouterNatSubnetwork[] = [];
   private readonly privatelyNatted: ComputeRouterNatSubnetwork[] = [];
+  private readonly ipv6Ranges: string[] = [];
 
   /**
    * @param owner the island cluster or archipelago
@@ -38,6 +44,7 @@ export class IslandNetwork {
       name: gcpName(owner),
       autoCreateSubnetworks: false,
       routingMode: 'REGIONAL',
+      ...ulaInternalIpv6(owner.network),
     });
     this.spoke = new NetworkConnectivitySpoke(owner, 'spoke', {
       name: gcpName(owner, 'spoke'),
@@ -61,6 +68,22 @@ export class IslandNetwork {
       this.privatelyNatted.push({ name: subnet.id, sourceIpRangesToNat: ['ALL_IP_RANGES'] });
       this.hubNat().putSubnetwork([...this.privatelyNatted]);
     }
+  }
+
+  /**
+   * Flat inside an archipelago over IPv6 too: the IPv6 ranges of its dual-stack members'
+   * subnets (their nodes' and pods' addresses) reach each other, in one twin of the archipelago's
+   * `members` rule (a GCP firewall rule holds IPv4 or IPv6 ranges, never both: GCP-IPV6-004).
+   */
+  public addIpv6Member(archipelago: IArchipelago, range: string): void {
+    this.ipv6Ranges.push(range);
+    const ranges = this.ipv6Ranges;
+    this.membersIpv6 ??= allowIngress(archipelago, this.vpc, {
+      id: 'members-ipv6',
+      description: `Flat inside archipelago ${archipelago.node.path} over IPv6: dual-stack member nodes and pods reach each other`,
+      sources: laterList(() => [...ranges]),
+      destinations: laterList(() => [...ranges]),
+    });
   }
 
   private cloudRouter(): ComputeRouter {

@@ -7,6 +7,7 @@ import { gcpName } from './names';
 import { GcpNetworkResources, recordNetwork } from './resources';
 import { INetwork } from '../model/interfaces';
 import { refOf } from '../model/refs';
+import { ulaInternalIpv6 } from './subnet';
 
 /**
  * The main network on GCP: a custom-mode VPC for flat clusters, one Cloud NAT for them,
@@ -26,6 +27,7 @@ export class MainNetwork {
       name: gcpName(network),
       autoCreateSubnetworks: false,
       routingMode: 'REGIONAL',
+      ...ulaInternalIpv6(network),
     });
     recordNetwork(network, () => this.resources());
   }

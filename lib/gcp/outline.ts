@@ -1,6 +1,6 @@
 import { EgressKind, IngressKind } from '../model/gateways';
-import { ClusterSketch, NetworkModel, NetworkSketch, PodRouting } from '../model/plan';
-import { HEALTH_CHECK_RANGES } from './firewalls';
+import { ClusterSketch, IpFamily, Ipv6AccessType, NetworkModel, NetworkSketch, PodRouting } from '../model/plan';
+import { HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from './firewalls';
 import { gcpName } from './names';
 
 // Every GCP resource the renderer makes for a network, listed from what its constructs decided
@@ -31,8 +31,14 @@ export interface GcpResourceOutline {
   readonly secondaryRanges?: readonly string[];
   /** A NAT's settings (GCP-NAT-001/002/003/006). */
   readonly nat?: NatOutline;
-  /** A firewall's sources, when they are Google's health-check ranges (GCP-FW-001). */
+  /** A firewall's sources, when they are Google's health-check ranges, IPv4 or IPv6 (GCP-FW-001, GCP-IPV6-004). */
   readonly sources?: readonly string[];
+  /** A VPC network's internal ULA /48 (`enable_ula_internal_ipv6`; GCP-IPV6-002). */
+  readonly ulaInternalIpv6?: boolean;
+  /** A dual-stack subnet's `stack_type` (IPV4_IPV6); absent for IPv4 only (GCP-IPV6-002). */
+  readonly stackType?: string;
+  /** A dual-stack subnet's `ipv6_access_type` (GCP-IPV6-002). */
+  readonly ipv6AccessType?: string;
 }
 
 /** A Cloud NAT, as far as the GCP-NAT rules need it. */
@@ -80,7 +86,8 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
 
   const main = network.path;
   const mainVpc = name(main);
-  add('google_compute_network', main, undefined, 'project');
+  const ula = network.ipv6 ? { ulaInternalIpv6: true } : {};
+  add('google_compute_network', main, undefined, 'project', ula);
   const islanders = network.clusters.filter((c) => c.model === NetworkModel.ISLAND || c.model === NetworkModel.ARCHIPELAGO);
   if (islanders.length > 0 || network.archipelagos.length > 0) {
     add('google_network_connectivity_hub', main, 'hub', 'project');
@@ -118,7 +125,7 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
   // Islands and archipelagos: a network each, its spoke, its router and NATs.
   const island = (owner: string, members: ClusterSketch[]) => {
     const vpc = name(owner);
-    add('google_compute_network', owner, undefined, 'project');
+    add('google_compute_network', owner, undefined, 'project', ula);
     add('google_network_connectivity_spoke', owner, 'spoke', 'project', { vpc });
     if (members.length === 0) return;
     const router = `router ${name(owner, 'router')} in ${network.region}` as const;
@@ -146,24 +153,36 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
   for (const archipelago of network.archipelagos) {
     island(archipelago, network.clusters.filter((c) => c.archipelago === archipelago));
     firewall(archipelago, 'members', name(archipelago));
+    if (network.clusters.some((c) => c.archipelago === archipelago && dualStack(c))) firewall(archipelago, 'members-ipv6', name(archipelago));
   }
 
   const proxied = new Set<string>();
   for (const c of network.clusters) {
     const vpcNative = c.podRouting !== PodRouting.ROUTES;
-    const clusterSubnet = (vpc: string) => subnet(c.path, undefined, vpc, { secondaryRanges: vpcNative ? SECONDARY : [] });
+    const v6 = dualStack(c);
+    const stack = v6 ? { stackType: 'IPV4_IPV6', ipv6AccessType: c.ipv6AccessType ?? Ipv6AccessType.INTERNAL } : {};
+    const clusterSubnet = (vpc: string) => subnet(c.path, undefined, vpc, { secondaryRanges: vpcNative ? SECONDARY : [], ...stack });
+    // Nodes and pods reach each other, and over IPv6 in a twin when dual-stack (renderer.ts).
+    const intra = (vpc: string) => {
+      firewall(c.path, 'intra', vpc);
+      if (v6) firewall(c.path, 'intra-ipv6', vpc);
+    };
     switch (c.model) {
       case NetworkModel.FLAT:
         clusterSubnet(mainVpc);
-        firewall(c.path, 'intra', mainVpc);
+        intra(mainVpc);
         firewall(c.path, 'main-to-pods', mainVpc);
         firewall(c.path, 'health-checks', mainVpc, HEALTH_CHECK_RANGES);
+        if (v6) {
+          firewall(c.path, 'main-to-pods-ipv6', mainVpc);
+          firewall(c.path, 'health-checks-ipv6', mainVpc, HEALTH_CHECK_RANGES_IPV6);
+        }
         break;
       case NetworkModel.ISOLATED: {
         const vpc = name(c.path);
-        add('google_compute_network', c.path, undefined, 'project');
+        add('google_compute_network', c.path, undefined, 'project', ula);
         clusterSubnet(vpc);
-        firewall(c.path, 'intra', vpc);
+        intra(vpc);
         add('google_compute_route', c.path, 'google-apis', 'project', { vpc });
         for (const zone of PGA_ZONES) add('google_dns_managed_zone', c.path, zone, 'project');
         if (c.exposesApiEndpoint) {
@@ -178,7 +197,7 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
         const vpc = name(owner);
         if (c.model === NetworkModel.ISLAND) island(c.path, [c]);
         clusterSubnet(vpc);
-        if (c.model === NetworkModel.ISLAND) firewall(c.path, 'intra', vpc);
+        if (c.model === NetworkModel.ISLAND) intra(vpc);
         gateways(c, vpc, proxied.has(owner), adders);
         if (c.ingress.includes(IngressKind.PROXY)) proxied.add(owner);
         break;
@@ -187,6 +206,8 @@ function outlineOnce(network: NetworkSketch): GcpResourceOutline[] {
   }
   return out;
 }
+
+const dualStack = (c: ClusterSketch) => c.ipFamily === IpFamily.DUAL_STACK;
 
 interface Adders {
   readonly add: (type: string, owner: string, suffix: string | undefined, scope: NameScope, extra?: Partial<GcpResourceOutline>) => void;

@@ -2,12 +2,12 @@ import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { EgressKind } from '../model/gateways';
-import { API_ENDPOINT_RANGE, NetworkModel, PodRouting } from '../model/plan';
+import { API_ENDPOINT_RANGE, IpFamily, NetworkModel, PodRouting } from '../model/plan';
 import { CloudRenderer, ProviderRegion } from '../model/strategy';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { providerRegionOf } from '../model/provider-region';
 import { later, laterList } from '../model/tokens';
-import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
+import { allowIngress, HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from './firewalls';
 import { renderIngress } from './gateways';
 import { IslandNetwork } from './island-network';
 import { Cidr } from '../ipam';
@@ -18,11 +18,12 @@ import { gcpName } from './names';
 import { gkeClusterName } from './gke';
 import { GcpClusterResources, recordCluster } from './resources';
 import { CONTROL_PLANE } from './profile';
-import { clusterSubnet, FLOW_LOGS, POD_RANGE_NAME, SERVICE_RANGE_NAME } from './subnet';
+import { clusterSubnet, FLOW_LOGS, ipv6RangeOf, POD_RANGE_NAME, SERVICE_RANGE_NAME, stackTypeOf, ulaInternalIpv6 } from './subnet';
 import { linksOf } from '../model/cloud-link';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
 import { LinkTunnelEnd } from '../model/strategy';
 import { GcpLinkSide } from './link';
+import { refOf } from '../model/refs';
 
 /** Renders the model on GCP as the constructs are written (see CloudRenderer). */
 export class GcpRenderer implements CloudRenderer {
@@ -95,7 +96,7 @@ export class GcpRenderer implements CloudRenderer {
       ? { name: subnet.id, sourceIpRangesToNat: ['PRIMARY_IP_RANGE', 'LIST_OF_SECONDARY_IP_RANGES'], secondaryIpRangeNames: [POD_RANGE_NAME] }
       : { name: subnet.id, sourceIpRangesToNat: ['PRIMARY_IP_RANGE'] });
     const firewalls = [
-      ...withinCluster(cluster, main.vpc),
+      ...withinCluster(cluster, main.vpc, subnet),
       allowIngress(cluster, main.vpc, {
         id: 'main-to-pods',
         description: `Flat: the main network reaches the pods of ${cluster.node.path} directly`,
@@ -110,6 +111,7 @@ export class GcpRenderer implements CloudRenderer {
         destinations: [later(() => cluster.nodeCidr)],
         tcpPorts: ['0-65535'],
       }),
+      ...flatIpv6(cluster, main, subnet),
     ];
     // Flat pods keep their address across the main network; the Cloud NAT translates them to the internet.
     return () => {
@@ -126,9 +128,10 @@ export class GcpRenderer implements CloudRenderer {
       autoCreateSubnetworks: false,
       deleteDefaultRoutesOnCreate: true,
       routingMode: 'REGIONAL',
+      ...ulaInternalIpv6(cluster.network),
     });
     const subnet = clusterSubnet(cluster, vpc, this.flowLogs);
-    const firewalls = withinCluster(cluster, vpc);
+    const firewalls = withinCluster(cluster, vpc, subnet);
     // No default route, yet nodes pull images and call the APIs: Private Google Access, and only it.
     const googleAccess = privateGoogleAccess(cluster, vpc);
     const exposed = cluster.askedRanges.some((r) => r.name === API_ENDPOINT_RANGE);
@@ -154,11 +157,12 @@ export class GcpRenderer implements CloudRenderer {
   /** Island, or archipelago member: a subnet in the island network, its egress, and its gateways. */
   private island(cluster: ICluster, island: IslandNetwork): () => GcpClusterResources {
     const subnet = clusterSubnet(cluster, island.vpc, this.flowLogs);
+    if (cluster.archipelago && dualStack(cluster)) island.addIpv6Member(cluster.archipelago, ipv6RangeOf(cluster, subnet));
     const egress = cluster.egress?.kind ?? EgressKind.MASQUERADE;
     island.addEgress(subnet, egress);
     const standalone = cluster.model === NetworkModel.ISLAND;
     const gateways = renderIngress(cluster, island, subnet);
-    const firewalls = [...(standalone ? withinCluster(cluster, island.vpc) : []), ...gateways.firewalls];
+    const firewalls = [...(standalone ? withinCluster(cluster, island.vpc, subnet) : []), ...gateways.firewalls];
     // Masquerade: pods keep their address only towards their own island (archipelago); NAT: never masquerade.
     const archipelago = cluster.archipelago;
     return () => ({
@@ -179,17 +183,61 @@ export class GcpRenderer implements CloudRenderer {
   }
 }
 
-/** Nodes and pods of one cluster reach each other. */
-function withinCluster(cluster: ICluster, vpc: ComputeNetwork): ComputeFirewall[] {
+const dualStack = (cluster: ICluster) => cluster.ipFamily === IpFamily.DUAL_STACK;
+
+/**
+ * Nodes and pods of one cluster reach each other; a dual-stack cluster's over IPv6 too, in a
+ * twin (a GCP firewall rule holds IPv4 or IPv6 ranges, never both: GCP-IPV6-004) between the
+ * addresses of its subnet's IPv6 range, which GKE gives its nodes and pods.
+ */
+function withinCluster(cluster: ICluster, vpc: ComputeNetwork, subnet: ComputeSubnetwork): ComputeFirewall[] {
   const ranges = laterList(() => [cluster.nodeCidr, cluster.podCidr]);
-  return [allowIngress(cluster, vpc, {
-    id: 'intra',
-    description: `Nodes and pods of ${cluster.node.path} reach each other`,
-    sources: ranges,
-    destinations: ranges,
-  })];
+  const ipv6 = dualStack(cluster) ? [ipv6RangeOf(cluster, subnet)] : [];
+  return [
+    allowIngress(cluster, vpc, {
+      id: 'intra',
+      description: `Nodes and pods of ${cluster.node.path} reach each other`,
+      sources: ranges,
+      destinations: ranges,
+    }),
+    ...dualStack(cluster) ? [allowIngress(cluster, vpc, {
+      id: 'intra-ipv6',
+      description: `Nodes and pods of ${cluster.node.path} reach each other over IPv6`,
+      sources: ipv6,
+      destinations: ipv6,
+    })] : [],
+  ];
+}
+
+/**
+ * A dual-stack flat cluster's IPv6 twins of what admits the main network and Google's health
+ * checks: the main VPC's internal IPv6 /48 (`internal_ipv6_range`, which Google picks at deploy)
+ * reaches its nodes and pods, and Google's IPv6 probes reach its nodes.
+ */
+function flatIpv6(cluster: ICluster, main: MainNetwork, subnet: ComputeSubnetwork): ComputeFirewall[] {
+  if (!dualStack(cluster)) return [];
+  const mine = [ipv6RangeOf(cluster, subnet)];
+  return [
+    allowIngress(cluster, main.vpc, {
+      id: 'main-to-pods-ipv6',
+      description: `Flat: the main network's internal IPv6 reaches the nodes and pods of ${cluster.node.path} directly`,
+      sources: [refOf(main.vpc, 'internalIpv6Range')],
+      destinations: mine,
+    }),
+    allowIngress(cluster, main.vpc, {
+      id: 'health-checks-ipv6',
+      description: `Google's IPv6 health checks to the nodes of ${cluster.node.path}`,
+      sources: HEALTH_CHECK_RANGES_IPV6,
+      destinations: mine,
+      tcpPorts: ['0-65535'],
+    }),
+  ];
 }
 
 function base(cluster: ICluster, network: ComputeNetwork, subnetwork: ComputeSubnetwork, firewalls: ComputeFirewall[]): Omit<GcpClusterResources, 'ipMasqAgentNonMasqueradeCidrs'> {
-  return { gkeClusterName: gkeClusterName(cluster.node.path), network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls };
+  return {
+    gkeClusterName: gkeClusterName(cluster.node.path), network, subnetwork, podRangeName: POD_RANGE_NAME, serviceRangeName: SERVICE_RANGE_NAME, firewalls,
+    stackType: stackTypeOf(cluster).gke,
+    ...(dualStack(cluster) ? { ipv6AccessType: cluster.ipv6AccessType } : {}),
+  };
 }

@@ -68,6 +68,18 @@ export interface GcpClusterResources {
   readonly podRangeName: string;
   /** Name of the services secondary range (GKE `services_secondary_range_name`); empty when routes-based. */
   readonly serviceRangeName: string;
+  /**
+   * GKE's `ip_allocation_policy.stack_type`: `IPV4_IPV6` for a dual-stack cluster
+   * (`ipFamily: IpFamily.DUAL_STACK`), whose subnet is dual-stack, else `IPV4`. GKE takes the
+   * IPv6 addresses of nodes, pods and services from what Google assigns; nothing IPv6 is planned.
+   */
+  readonly stackType: string;
+  /**
+   * Who reaches the subnet's IPv6 addresses (its `ipv6_access_type`): `INTERNAL` (a /64 of the
+   * VPC's ULA /48) or `EXTERNAL` (global unicast, reachable from the internet where firewalls allow).
+   * @default - none (an IPv4-only cluster)
+   */
+  readonly ipv6AccessType?: string;
   /** Firewall rules made for the cluster. */
   readonly firewalls: ComputeFirewall[];
   /** Cloud Router of the cluster's NAT. @default - none (flat clusters use the network's) */

@@ -7,6 +7,7 @@ import { describe, propOf } from '../policy/rules/describe';
 import { subnet008 } from './name-rule';
 import { OUTLINE_RULES } from './outline-rules';
 import { GKE_RULES } from './gke';
+import { IPV6_RULES } from './ipv6-rules';
 
 /** GCP-SUBNET-001: where GCP subnets normally live; anything else is a privately used public range. */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '192.0.0.0/24', '192.0.2.0/24',
@@ -159,7 +160,7 @@ export function gcpRules(flowLogs: boolean = true): readonly IPolicyRule[] {
   return [...GCP_PLAN_RULES, log001(flowLogs)];
 }
 
-const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001, ...OUTLINE_RULES, ...GKE_RULES];
+const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001, ...OUTLINE_RULES, ...GKE_RULES, ...IPV6_RULES];
 
 /** The GCP rules, checked on every network on Cloud.gcp() (flow logs on). */
 export const GCP_RULES: readonly IPolicyRule[] = gcpRules();

@@ -6,7 +6,7 @@ import { checkSameStack } from './placement-checks';
 import { Egress, GatewayProps } from './gateways';
 import { IAskedRange, ICluster } from './interfaces';
 import { Network } from './network';
-import { IpFamily, NetworkModel, RangeRole } from './plan';
+import { IpFamily, Ipv6AccessType, NetworkModel, RangeRole } from './plan';
 import { RangeSlot } from './planner';
 import { RangeNeed } from './strategy';
 
@@ -25,12 +25,16 @@ export interface ArchipelagoProps extends GatewayProps {
 /** Props of a member cluster of an archipelago. */
 export interface ArchipelagoClusterProps extends ClusterSizeProps, GatewayProps {
   /**
-   * The address families of the member's nodes and pods: `IpFamily.DUAL_STACK` needs
-   * `ipv6: true` on the network; `IpFamily.IPV6` is refused (members' pods share the private
-   * super-range, INPUT-006).
+   * The address families of the member's nodes and pods: `DUAL_STACK` needs `ipv6: true` on the
+   * network; `IPV6` is refused for a member (INPUT-006: IPv6 pods are unique, nothing to reuse).
    * @default IpFamily.IPV4
    */
   readonly ipFamily?: IpFamily;
+  /**
+   * GCP dual-stack members: who reaches the subnet's IPv6 addresses (`ipv6_access_type`).
+   * @default Ipv6AccessType.INTERNAL for a GCP dual-stack member
+   */
+  readonly ipv6AccessType?: Ipv6AccessType;
 }
 
 /** Prefix of the default super-range: a /14 holds four default-sized (/16) member pod ranges. */

@@ -383,6 +383,7 @@ export abstract class ClusterBase extends Construct {
       podRouting: this.podRouting,
       exposesApiEndpoint: this.apiEndpoint !== undefined,
       ...(this.ipFamily !== IpFamily.IPV4 ? { ipFamily: this.ipFamily } : {}),
+      ...(this.ipv6AccessType ? { ipv6AccessType: this.ipv6AccessType } : {}),
     };
   }
 

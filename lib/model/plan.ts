@@ -250,6 +250,8 @@ export interface ClusterSketch {
   readonly exposesApiEndpoint: boolean;
   /** Its address families. @default IpFamily.IPV4 */
   readonly ipFamily?: IpFamily;
+  /** Who reaches its subnet's IPv6 addresses (GCP dual-stack clusters). @default - not a GCP dual-stack cluster */
+  readonly ipv6AccessType?: Ipv6AccessType;
 }
 
 /** A network of the app as its constructs decided it: what its cloud names after it. */

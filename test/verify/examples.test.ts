@@ -19,7 +19,7 @@ test('no finding on any example, GCP and AWS', () => {
 
 test('every stack verifies on its own too (Testing.synth output with its address plan)', () => {
   const stacks = stacksOf(outdir);
-  expect(stacks.length).toBe(18);
+  expect(stacks.length).toBe(19);
   for (const s of stacks) expect(verifyNetworkModel({ synth: s.synth, addressPlans: s.addressPlans }).findings).toEqual([]);
   // Testing.synth drops cdktf's metadata: construct paths are read back from the logical ids.
   for (const s of stacks) {
@@ -72,6 +72,10 @@ test.each([
   ['gcp-isolated/main', 'gcp-isolated/vault pods', 'other 10.128.0.0/16', 'NONE'],
   ['aws-isolated/main', 'other 10.128.0.0/16', 'aws-isolated/build nodes', 'NONE'],
   ['aws-isolated/main', 'aws-isolated/build pods', 'internet', 'NONE'],
+  // Dual-stack (examples/gcp-dualstack.ts): the IPv4 promises of each model hold beside the IPv6 twins.
+  ['gcp-dualstack/main', 'gcp-dualstack/batch pods', 'gcp-dualstack/web pods', 'MASQUERADED'],
+  ['gcp-dualstack/main', 'gcp-dualstack/web pods', 'gcp-dualstack/batch pods', 'NONE'],
+  ['gcp-dualstack/main', 'gcp-dualstack/web pods', 'internet', 'NATED'],
 ])('%s: %s -> %s is %s', (estate, from, to, kind) => {
   expect(cellOf(estate, from, to)).toBe(kind);
 });
