@@ -357,21 +357,19 @@ describe('the report of IPv6 clusters', () => {
     const e = estate({ cloud: aws(), ipv6: true });
     new FlatCluster(e.stack, 'v6', { network: e.network, ipFamily: IpFamily.IPV6 });
     new FlatCluster(e.stack, 'v4', { network: e.network });
-    e.network._askIpv6Subnets([{ vpc: 'corp/v6', name: 'nodes-eu-west-1a' }, { vpc: 'corp/v6', name: 'nodes-eu-west-1b' }]);
+    // The AWS profile asks the v6 VPC's node, transit-gateway and public subnets, zone by zone; the IPv4 cluster's VPC nothing.
     const report = buildReport(e.network.plan, [], e.network.checkedRules());
     const nodes = e.network.plan.clusters[0].nodeCidr;
     expect(report.ipv6).toBe(true);
-    expect(report.ipv6Subnets).toEqual([
-      { vpc: 'corp/v6', name: 'nodes-eu-west-1a', netnum: 0, claimed: true },
-      { vpc: 'corp/v6', name: 'nodes-eu-west-1b', netnum: 1, claimed: true },
-    ]);
+    expect(report.ipv6Subnets).toEqual(['nodes', 'transit-gateway', 'public'].flatMap((kind) => ['a', 'b'].map((zone) => `${kind}-eu-west-1${zone}`))
+      .map((name, netnum) => ({ vpc: 'corp/v6', name, netnum, claimed: true })));
     const [v6, v4] = report.clusters;
     expect(v6).toMatchObject({ path: 'corp/v6', ipFamily: 'IPV6', podCidr: '', serviceCidr: '', apiServerServiceIp: '', dnsServiceIp: '', kubeControllerManagerArgs: [] });
     expect(Object.keys(v4)).not.toContain('ipFamily');
     const md = renderMarkdown(report);
     expect(md).toContain(`### corp/v6 (flat, IPv6)\n\nnodes \`${nodes}\`; IPv6 pods from the node subnets' /64s, IPv6 services from a range the cloud chooses\n\n### corp/v4 (flat)\n`);
     expect(md).toContain('## IPv6 subnets\n\nEach VPC\'s IPv6 block is assigned at deploy; the plan numbers its /64s: `cidrsubnet(block, 8, netnum)`.\n\n' +
-      '| VPC of | subnet | netnum |\n|---|---|---:|\n| corp/v6 | nodes-eu-west-1a | 0 |\n| corp/v6 | nodes-eu-west-1b | 1 |\n');
+      '| VPC of | subnet | netnum |\n|---|---|---:|\n| corp/v6 | nodes-eu-west-1a | 0 |\n| corp/v6 | nodes-eu-west-1b | 1 |\n| corp/v6 | transit-gateway-eu-west-1a | 2 |\n');
     expect(md).not.toContain('--cluster-cidr=\n');
   });
 
