@@ -1,8 +1,5 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { AddressPool, Cidr } from '../../lib/ipam';
+import { evaluateAll, hclString, TERRAFORM_BIN, terraformVersion, TIMEOUT_MS } from '../terraform-console';
 
 // Terraform as an oracle: Cidr.subnet must agree with cidrsubnet(), and AddressPool with
 // cidrsubnets() where the two must agree. Every expression runs in ONE `terraform console`
@@ -11,8 +8,6 @@ import { AddressPool, Cidr } from '../../lib/ipam';
 // TERRAFORM_BIN picks the binary (default `terraform` on PATH). To see the skip:
 //   TERRAFORM_BIN=/nonexistent npx jest test/ipam/terraform-oracle.test.ts --verbose
 
-const TERRAFORM_BIN = process.env.TERRAFORM_BIN || 'terraform';
-const TIMEOUT_MS = 30_000;
 
 /** cidrsubnet(base, newbits, netnum) vs Cidr.parse(base).subnet(prefix + newbits, netnum). */
 const SUBNET_CASES: ReadonlyArray<readonly [base: string, newbits: number, netnum: bigint]> = [
@@ -62,55 +57,6 @@ const SUBNETS_CASES: ReadonlyArray<readonly [base: string, newbits: readonly num
 
 /** A list where they differ: the pool back-fills the gap cidrsubnets leaves. */
 const DIVERGING_CASE = { base: '10.0.0.0/24', newbits: [4, 2, 4], pool: ['10.0.0.0/28', '10.0.0.64/26', '10.0.0.16/28'] };
-
-/** An environment that ignores the user's Terraform settings (TF_CLI_ARGS, TF_LOG...) and never phones home. */
-function terraformEnv(cliConfigFile: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TF_')));
-  return { ...env, TF_CLI_CONFIG_FILE: cliConfigFile, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
-}
-
-function terraformVersion(): string | undefined {
-  const result = spawnSync(TERRAFORM_BIN, ['version', '-json'], {
-    encoding: 'utf8', timeout: TIMEOUT_MS, env: terraformEnv(os.devNull),
-  });
-  if (result.error || result.status !== 0) return undefined;
-  try {
-    return JSON.parse(result.stdout).terraform_version;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Evaluates every expression in one `terraform console` run, in an empty temporary
- * directory (so no configuration or provider is loaded). Returns the values in order.
- */
-function evaluateAll(expressions: readonly string[]): unknown[] {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-oracle-'));
-  try {
-    const cliConfigFile = path.join(workDir, 'empty.tfrc');
-    fs.writeFileSync(cliConfigFile, '');
-    const result = spawnSync(TERRAFORM_BIN, ['console', '-no-color'], {
-      cwd: workDir,
-      input: `jsonencode([${expressions.join(', ')}])\n`,
-      encoding: 'utf8',
-      timeout: TIMEOUT_MS,
-      env: terraformEnv(cliConfigFile),
-    });
-    if (result.error || result.status !== 0) {
-      throw new Error(`terraform console failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr}`);
-    }
-    // The console prints the JSON as an HCL string literal: decode the literal, then the JSON.
-    const line = result.stdout.trim().split('\n').pop()!;
-    return JSON.parse(JSON.parse(line));
-  } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-function hclString(text: string): string {
-  return JSON.stringify(text);
-}
 
 /** The pool's answer to a cidrsubnets() list: one allocation per entry, in order. */
 function poolAllocations(base: string, newbits: readonly number[]): string[] {
