@@ -5,7 +5,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import { INetwork } from '../model/interfaces';
-import { tagsFor } from './names';
+import { flowLogGroupName, tagsFor } from './names';
 
 /** Days the log group the library creates keeps flow logs. */
 export const FLOW_LOG_RETENTION_DAYS = 365;
@@ -69,7 +69,7 @@ export class FlowLogs {
     if (!this.group || !this.role) {
       const network = this.network;
       this.group = new CloudwatchLogGroup(network, 'flow-logs', {
-        name: `/cdktf-kube-networks/${network.node.path.replace(/[^A-Za-z0-9._/#-]+/g, '-')}/flow-logs`,
+        name: flowLogGroupName(network),
         retentionInDays: FLOW_LOG_RETENTION_DAYS,
         tags: tagsFor(network, 'flow-logs'),
       });

@@ -15,6 +15,19 @@ export function tagsFor(owner: IConstruct, ...parts: string[]): Record<string, s
 }
 
 /**
+ * The CloudWatch Logs group of a network's flow logs: `/cdktf-kube-networks/<network path>/flow-logs`.
+ * A path with characters a log group name refuses has them replaced, plus a hash of the whole
+ * path, so two networks of an app (whose paths differ) never share a group: `corp a/main` and
+ * `corp-a/main` would both read `corp-a/main` otherwise.
+ */
+export function flowLogGroupName(network: IConstruct): string {
+  const path = network.node.path;
+  const clean = path.replace(/[^A-Za-z0-9._/#-]+/g, '-');
+  const unique = clean === path ? clean : `${clean}-${createHash('sha256').update(path).digest('hex').slice(0, 7)}`;
+  return `/cdktf-kube-networks/${unique}/flow-logs`;
+}
+
+/**
  * A name for load balancers and target groups: letters, digits and hyphens, at most 32
  * characters, no leading or trailing hyphen. Too long a name keeps its start and gets a
  * hash of the whole, so it stays unique and stable.

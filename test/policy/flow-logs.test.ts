@@ -1,4 +1,5 @@
 // Secure default: VPC flow logs on both clouds (GCP-LOG-001, AWS-LOG-001), and no public IPs from AWS subnets.
+import { createHash } from 'crypto';
 import { AnnotationMetadataEntryType, Testing } from 'cdktf';
 import { AwsResources, Cloud, Egress, FlatCluster, GcpResources, Ingress, IslandCluster, Policy } from '../../lib';
 import { annotations, estate, synthError, synthStack } from '../support';
@@ -65,6 +66,19 @@ describe('AWS-LOG-001 (warning): a flow log on every VPC', () => {
     expect(AwsResources.of(web).flowLog).toBeDefined();
     expect(AwsResources.ofNetwork(network).flowLogGroup).toBeDefined();
     expect(violationsOf(network, 'AWS-LOG-001')).toEqual([]);
+  });
+
+  test('two networks whose paths differ only where a log group name refuses characters (corp+a, corp-a) get groups of their own', () => {
+    const app = Testing.app();
+    const names = ['corp+a', 'corp-a'].map((id) => {
+      const { stack, network } = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }), estate: id.replace('+', '_') }, id, app);
+      new FlatCluster(stack, 'web', { network });
+      return String(resources(synthStack(stack), 'aws_cloudwatch_log_group')[0].name);
+    });
+    // The clean path keeps its plain name; the other is cleaned and told apart by a hash of its path (the test's own sha256).
+    const hash = createHash('sha256').update('corp+a/main').digest('hex').slice(0, 7);
+    expect(names).toEqual([`/cdktf-kube-networks/corp-a/main-${hash}/flow-logs`, '/cdktf-kube-networks/corp-a/main/flow-logs']);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z0-9._/#-]{1,512}$/); // what CloudWatch Logs takes
   });
 
   test('every subnet the library makes gives no public IP on launch', () => {
