@@ -2,7 +2,6 @@
 // assigns every IPv6 range itself (a VPC's ULA /48, a subnet's /64), so these read what the
 // constructs decided and what the renderer makes, never an IPv6 range of the plan.
 import { Cidr } from '../ipam';
-import { IngressKind } from '../model/gateways';
 import { IpFamily, Ipv6AccessType, NetworkModel, NetworkPlan, PodRouting } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { GcpResourceOutline } from './outline';
@@ -42,22 +41,15 @@ export function externalFindings(plan: NetworkPlan): PolicyFinding[] {
 }
 
 /**
- * GCP-IPV6-004: every firewall rule holds ranges of one family. The NodePort rule admits its
- * `sourceRanges` to the IPv4 node range, so they are IPv4; a rule whose sources the outline
- * knows (health checks) has sources of one family.
+ * GCP-IPV6-004: every firewall rule holds ranges of one family; a rule whose sources the outline
+ * knows (health checks) has sources of one family. (NodePort sourceRanges of the other family are
+ * refused where they are written, INPUT-001.)
  */
-export function firewallFamilyFindings(plan: NetworkPlan, resources: readonly GcpResourceOutline[]): PolicyFinding[] {
-  const nodePorts = plan.clusters.flatMap((c) => c.ingress
-    .filter((g) => g.kind === IngressKind.NODE_PORT && (g.sourceRanges ?? []).some((r) => familyOf(r) === 6))
-    .map((g) => ({
-      path: c.path,
-      message: `NodePort sourceRanges of ${c.path} hold IPv6 ${g.sourceRanges!.filter((r) => familyOf(r) === 6).join(', ')}, which its firewall rule would admit to the IPv4 node range ${c.nodeCidr}; a GCP firewall rule holds IPv4 or IPv6 ranges, never both — give IPv4 sourceRanges (the NodePort gateway is IPv4)`,
-    })));
-  const mixed = resources.filter((r) => r.type === 'google_compute_firewall' && new Set((r.sources ?? []).map(familyOf)).size > 1).map((r) => ({
+export function firewallFamilyFindings(resources: readonly GcpResourceOutline[]): PolicyFinding[] {
+  return resources.filter((r) => r.type === 'google_compute_firewall' && new Set((r.sources ?? []).map(familyOf)).size > 1).map((r) => ({
     path: r.owner,
     message: `firewall ${r.name} of ${r.owner} admits IPv4 and IPv6 sources (${r.sources!.join(', ')}); a GCP firewall rule holds IPv4 or IPv6 ranges, never both — split it into an IPv4 rule and an IPv6 twin`,
   }));
-  return [...nodePorts, ...mixed];
 }
 
 /** The GCP IPv6 rules. */
@@ -72,8 +64,8 @@ export const IPV6_RULES: readonly IPolicyRule[] = [
     'An island, archipelago member or isolated cluster takes INTERNAL IPv6: EXTERNAL gives its nodes and pods global unicast addresses, reachable from the internet where a firewall admits them, past the edge of its model.',
     externalFindings),
   defineRule('GCP-IPV6-004', Severity.ERROR,
-    'A GCP firewall rule holds IPv4 or IPv6 ranges, never both: NodePort sourceRanges (admitted to the IPv4 node range) are IPv4, and IPv6 traffic goes through IPv6 twins of the rules (the API refuses a mix; this rule cannot be suppressed).',
-    (plan) => firewallFamilyFindings(plan, resourcesOf(plan))),
+    'A GCP firewall rule holds IPv4 or IPv6 ranges, never both: IPv6 traffic goes through IPv6 twins of the rules (the API refuses a mix; this rule cannot be suppressed).',
+    (plan) => firewallFamilyFindings(resourcesOf(plan))),
 ];
 
 /** IPv6 rules whose findings the API refuses outright. */

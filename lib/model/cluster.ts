@@ -210,6 +210,13 @@ export abstract class ClusterBase extends Construct {
       }
       return range;
     };
+    for (const gateway of spec.ingress ?? []) {
+      const other = (gateway.sourceRanges ?? []).find((r) => Cidr.parse(r).family !== family);
+      if (other !== undefined) {
+        throw planError(this, 'INPUT-001', `Ingress.nodePort sourceRanges ${other} is IPv${Cidr.parse(other).family} but network ${this.network.node.path} (${this.network.cidr}) is IPv${family}: ` +
+          `NodePorts are admitted to the node range, of the network's family (a firewall rule or security-group rule holds one family) — list IPv${family} sourceRanges`);
+      }
+    }
     const nodePin = pin(props.nodeCidr, 'nodeCidr');
     const podPin = pin(props.podCidr, 'podCidr');
     const servicePin = pin(props.serviceCidr, 'serviceCidr');

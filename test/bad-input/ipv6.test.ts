@@ -1,6 +1,6 @@
 // IPv6 props written wrong (INPUT-006), on the clouds they apply to: refused where they are
 // written, naming the prop, the value and the fix; nothing synthesized, no plan file.
-import { Archipelago, FlatCluster, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, NetworkProps } from '../../lib';
+import { Archipelago, FlatCluster, Ingress, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, NetworkProps } from '../../lib';
 import { ArchipelagoClusterProps } from '../../lib/model/archipelago';
 import { BadEstate, CloudName, CLOUDS, expectRefusal, refusedMessage, Refusal, refusesNetwork } from './support';
 
@@ -114,4 +114,11 @@ describe('the network\'s ipv6 and ipv6IpamPoolId', () => {
     ['ipv6IpamPoolId, ipv6: false', { ipv6: false, ipv6IpamPoolId: 'ipam-pool-0123456789abcdef0' },
       { id: 'INPUT-006', says: ['[corp/main]', 'ipv6IpamPoolId ipam-pool-0123456789abcdef0 is given but ipv6 is off', 'set ipv6: true'] }],
   ], ['aws']);
+});
+
+describe('NodePort sourceRanges of the other family: the gateway admits them to the IPv4 node range (a rule holds one family)', () => {
+  refusesIn([
+    ['an IPv6 ULA range on an IPv4 network', IPV6, ({ stack, network }) => new IslandCluster(stack, 'x', { network, ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16', 'fd00:1::/48'] })] }),
+      { id: 'INPUT-001', says: ['[corp/x]', 'Ingress.nodePort sourceRanges fd00:1::/48 is IPv6 but network corp/main (10.0.0.0/8) is IPv4', 'list IPv4 sourceRanges'] }],
+  ]);
 });

@@ -166,21 +166,19 @@ describe('GCP-IPV6-004: no firewall rule of both families', () => {
     const { stack, network } = estate({ ipv6: true });
     new IslandCluster(stack, 'batch', { network, ipFamily: IpFamily.DUAL_STACK, ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16'] }), Ingress.loadBalancer({ ports: [443] })] });
     new FlatCluster(stack, 'web', { network, ipFamily: IpFamily.DUAL_STACK });
-    expect(firewallFamilyFindings(network.plan, resourcesOf(network.plan))).toEqual([]);
+    expect(firewallFamilyFindings(resourcesOf(network.plan))).toEqual([]);
+    expect(network.violations().filter((v) => v.ruleId === 'GCP-IPV6-004')).toEqual([]);
   });
 
-  test('fails IPv6 NodePort sourceRanges (admitted to the IPv4 node range), and cannot be suppressed', () => {
+  test('IPv6 NodePort sourceRanges are refused where they are written (INPUT-001): the gateway admits them to the IPv4 node range', () => {
     const { stack, network } = estate({ ipv6: true });
-    const batch = new IslandCluster(stack, 'batch', { network, nodeCidr: '10.1.0.0/24', ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16', 'fd20:1:2::/48'] })] });
-    expect(network.violations().filter((v) => v.ruleId === 'GCP-IPV6-004').map((v) => [v.path, v.message])).toEqual([['corp/batch',
-      'NodePort sourceRanges of corp/batch hold IPv6 fd20:1:2::/48, which its firewall rule would admit to the IPv4 node range 10.1.0.0/24; a GCP firewall rule holds IPv4 or IPv6 ranges, never both — give IPv4 sourceRanges (the NodePort gateway is IPv4)']]);
-    Policy.suppress(batch, 'GCP-IPV6-004', 'we will split it by hand');
-    expect(synthError(stack)).toContain('GCP-IPV6-004 cannot be suppressed');
+    expect(() => new IslandCluster(stack, 'batch', { network, ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16', 'fd20:1:2::/48'] })] })).toThrow(
+      '[corp/batch] INPUT-001: Ingress.nodePort sourceRanges fd20:1:2::/48 is IPv6 but network corp/main (10.0.0.0/8) is IPv4: NodePorts are admitted to the node range, of the network\'s family (a firewall rule or security-group rule holds one family) — list IPv4 sourceRanges');
   });
 
   test('fails a firewall whose sources mix the families', () => {
     const mixed: GcpResourceOutline = { type: 'google_compute_firewall', name: 'corp-web-health-checks', scope: 'project', owner: 'corp/web', vpc: 'corp-main', sources: ['35.191.0.0/16', '2600:2d00:1:b029::/64'] };
-    expect(firewallFamilyFindings(estate().network.plan, [mixed])).toEqual([{
+    expect(firewallFamilyFindings([mixed])).toEqual([{
       path: 'corp/web',
       message: 'firewall corp-web-health-checks of corp/web admits IPv4 and IPv6 sources (35.191.0.0/16, 2600:2d00:1:b029::/64); a GCP firewall rule holds IPv4 or IPv6 ranges, never both — split it into an IPv4 rule and an IPv6 twin',
     }]);
