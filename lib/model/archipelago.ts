@@ -9,6 +9,7 @@ import { Network } from './network';
 import { IpFamily, Ipv6AccessType, NetworkModel, RangeRole } from './plan';
 import { RangeSlot } from './planner';
 import { RangeNeed } from './strategy';
+import { rendering } from './traces';
 
 /** Props of an {@link Archipelago}. */
 export interface ArchipelagoProps extends GatewayProps {
@@ -88,7 +89,7 @@ export class Archipelago extends Construct {
     const strategy = this.network._strategy;
     this.ask(strategy.profile.archipelagoNeeds(this));
     if (this.network.ipv6) this.network._askIpv6Subnets(strategy.profile.ipv6Subnets?.(this) ?? []);
-    strategy.renderer.onArchipelago(this);
+    rendering(() => strategy.renderer.onArchipelago(this));
   }
 
   /** Adds a member cluster; its pod and service ranges come from the super-range. */

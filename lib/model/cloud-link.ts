@@ -7,6 +7,7 @@ import { ICloudLink, INetwork } from './interfaces';
 import { advertisedRanges, CloudLinkPlan, GCP_ROUTERS_PER_REGION, LINK_TUNNEL_COUNTS, LinkPlanError, linkRecord } from './link-plan';
 import { PlannedRange } from './plan';
 import { strategyOf } from './strategy';
+import { rendering } from './traces';
 
 /** The BGP ASNs of a CloudLink, when not planned. */
 export interface CloudLinkAsns {
@@ -122,9 +123,11 @@ export class CloudLink extends Construct implements ICloudLink {
     estate.joinLink(this);
 
     // The VPN side opens, the transit side answers, the VPN side closes: each reads the other's tokens.
-    const addresses = gcp._strategy.renderer.openLink!(this);
-    const ends = aws._strategy.renderer.answerLink!(this, addresses);
-    gcp._strategy.renderer.closeLink!(this, ends);
+    rendering(() => {
+      const addresses = gcp._strategy.renderer.openLink!(this);
+      const ends = aws._strategy.renderer.answerLink!(this, addresses);
+      gcp._strategy.renderer.closeLink!(this, ends);
+    });
   }
 
   /** Stages the link's record in the GCP network's plan file. @internal */

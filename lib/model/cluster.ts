@@ -11,6 +11,7 @@ import { API_ENDPOINT_RANGE, ClusterPlan, ClusterSketch, GatewayPlan, IpFamily, 
 import { checkClusterFamily } from './ip-family';
 import { resolveSizing } from './sizing';
 import { later } from './tokens';
+import { rendering } from './traces';
 
 /** How big a cluster is, in the user's terms, or which ranges it must use. */
 export interface ClusterSizeProps {
@@ -409,6 +410,6 @@ export abstract class ClusterBase extends Construct {
     if (this.network.ipv6) this.network._askIpv6Subnets(strategy.profile.ipv6Subnets?.(cluster) ?? []);
     beforeRender?.();
     this.network._addCluster(this);
-    strategy.renderer.onCluster(cluster);
+    rendering(() => strategy.renderer.onCluster(cluster));
   }
 }

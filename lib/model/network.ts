@@ -15,6 +15,7 @@ import { CloudStrategy, RangeNeed, strategyOf } from './strategy';
 import { linksOf } from './cloud-link';
 import { checkNetworkIpv6 } from './ip-family';
 import { Ipv6BlockFull, Ipv6SubnetNeed, Ipv6SubnetPlanner } from './ipv6-subnets';
+import { rendering } from './traces';
 
 /** A range that already exists in or beside the main network ("Other" hosts, on-prem). */
 export interface ReservedRange {
@@ -204,7 +205,7 @@ export class Network extends Construct {
     this.subjects.set(this.node.path, this);
     this.group.join(this);
     this.node.addValidation({ validate: () => this.group.validate(this, this) });
-    this.strategy.renderer.onNetwork(this);
+    rendering(() => this.strategy.renderer.onNetwork(this));
   }
 
   /** Adds a rule of your own, checked on this network at synth. */
