@@ -2,7 +2,8 @@
 // natural model, so every flat IPv6 or dual-stack cluster's VPC attaches with IPv6 support, the
 // transit gateway routes its /56, its private route tables reach every other such VPC's /56
 // through the hub, and its nodes admit them. Islands, archipelagos and isolated clusters keep
-// their IPv6 within their VPC. The blocks are Terraform references, never literals.
+// their IPv6 within their VPC. The blocks are Terraform references, never literals; AWS-IPV6-004
+// warns before a route table outgrows AWS's quota.
 import { Testing } from 'cdktf';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
@@ -10,10 +11,14 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Archipelago, FlatCluster, IpFamily, IslandCluster, IsolatedCluster } from '../../lib';
+import { Archipelago, FlatCluster, IpFamily, IslandCluster, IsolatedCluster, NetworkModel } from '../../lib';
 import { AwsResources } from '../../lib/aws';
+import { ROUTES_PER_TABLE } from '../../lib/aws/ipv6-rules';
+import { AWS_RULES } from '../../lib/aws/rules';
+import { AWS_REFUSED } from '../../lib/clouds/cloud';
+import { ClusterPlan } from '../../lib/model/plan';
 import { synthStack } from '../support';
-import { awsEstate, countOf, has, HOLE, resourcesOf } from './support';
+import { awsEstate, countOf, handPlan, has, HOLE, resourcesOf } from './support';
 
 const ZONES = ['eu-west-1a', 'eu-west-1b'];
 
@@ -157,4 +162,35 @@ test('an IPv4-only network: no attachment takes IPv6, nothing routes an IPv6 blo
   new FlatCluster(e.stack, 'b', { network: e.network });
   const synth = Testing.synth(e.stack, true);
   expect(synth).not.toMatch(/ipv6/i);
+});
+
+describe('AWS-IPV6-004: a flat IPv6 VPC\'s private route tables stay within AWS\'s routes-per-table quota', () => {
+  const rule = AWS_RULES.find((r) => r.id === 'AWS-IPV6-004')!;
+  const flat = (i: number, ipFamily: IpFamily = IpFamily.IPV6): ClusterPlan => ({
+    path: `corp/f${i}`, model: NetworkModel.FLAT, nodeCidr: `10.${i}.0.0/24`, podCidr: '', serviceCidr: '',
+    nodeMaskSize: 64, maxNodes: 100, maxPodsPerNode: 110, maxServices: 4094, ingress: [], ipFamily,
+  });
+  const island = (i: number): ClusterPlan => ({ ...flat(i, IpFamily.DUAL_STACK), path: `corp/i${i}`, model: NetworkModel.ISLAND });
+  const flats = (n: number) => Array.from({ length: n }, (_, i) => flat(i, i % 2 === 0 ? IpFamily.IPV6 : IpFamily.DUAL_STACK));
+
+  test(`${ROUTES_PER_TABLE} flat IPv6 clusters fit (each table: ::/0 and ${ROUTES_PER_TABLE - 1} others); islands, IPv4 flat clusters and IPv4 networks do not count`, () => {
+    expect(ROUTES_PER_TABLE).toBe(50);
+    expect(rule.check(handPlan({ ipv6: true, clusters: [...flats(50), island(60), island(61), flat(62, IpFamily.IPV4)] }))).toEqual([]);
+    expect(rule.check(handPlan({ clusters: flats(60).map((c) => ({ ...c, ipFamily: undefined })) }))).toEqual([]);
+  });
+
+  test('51 would put 51 IPv6 routes in every private table: a warning naming the quota to ask for', () => {
+    expect(rule.severity).toBe('WARNING');
+    expect(rule.check(handPlan({ ipv6: true, clusters: flats(51) }))).toEqual([{
+      path: 'corp/main',
+      message: 'the 51 flat IPv6 and dual-stack clusters of corp/main (corp/f0, corp/f1, corp/f2 and 48 more) each route the others\' IPv6 /56s through the transit gateway: ' +
+        'every private route table of their VPCs holds 51 IPv6 routes (50 to the other VPCs, ::/0 to the egress-only internet gateway), ' +
+        'more than the 50 of AWS\'s default quota of routes per route table (IPv6 routes are counted apart from IPv4 ones) — ' +
+        'ask AWS to raise "Routes per route table" to 51 or more (up to 1,000) and suppress AWS-IPV6-004 on corp/main saying so, or put fewer flat IPv6 or dual-stack clusters in corp/main',
+    }]);
+  });
+
+  test('a quota AWS raises on request: it can be suppressed', () => {
+    expect(AWS_REFUSED).not.toContain('AWS-IPV6-004');
+  });
 });
