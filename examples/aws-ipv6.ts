@@ -4,9 +4,13 @@
 //  - `edge` is an IPv6 flat cluster: an EKS cluster with ip_family "ipv6" (pods and services
 //    IPv6; EKS picks the service range itself, so no service_ipv4_cidr), nodes dual-stack, no
 //    pod subnets (the VPC CNI delegates IPv6 prefixes in the node subnets, no custom networking);
+//  - `api` is a dual-stack flat cluster: IPv6 on its nodes and subnets, IPv4 pods routed by the
+//    hub as any flat cluster's (EKS ip_family "ipv4");
 //  - `shop` is a dual-stack island: IPv6 on its nodes and subnets, IPv4 pods (EKS has no
 //    dual-stack pods: its EKS ip_family is "ipv4"), reused private pod range as any island.
-// Both leave over IPv6 through their VPC's egress-only internet gateway.
+// All leave over IPv6 through their VPC's egress-only internet gateway. `edge` and `api`, both
+// flat, reach each other over IPv6 through the transit gateway (their attachments take IPv6,
+// the hub routes each VPC's /56, each private route table the other's); `shop`'s IPv6 stays in its VPC.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -28,6 +32,7 @@ export function awsIpv6Example(app: App, planFile: string): TerraformStack {
     planFile,
   });
   const edge = new FlatCluster(stack, 'edge', { network, ipFamily: IpFamily.IPV6, maxNodes: 60 });
+  const api = new FlatCluster(stack, 'api', { network, ipFamily: IpFamily.DUAL_STACK });
   const shop = new IslandCluster(stack, 'shop', { network, ipFamily: IpFamily.DUAL_STACK, ingress: [Ingress.proxy()] });
 
   const role = new IamRole(stack, 'eks-role', {
@@ -50,6 +55,7 @@ export function awsIpv6Example(app: App, planFile: string): TerraformStack {
     });
   };
   eks('edge', edge);
+  eks('api', api);
   eks('shop', shop);
   // What the aws-node DaemonSet needs for IPv6 (the EKS add-on sets it for an IPv6 cluster).
   new TerraformOutput(stack, 'edge-cni', { value: AwsResources.of(edge).cni.environment });

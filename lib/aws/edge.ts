@@ -10,7 +10,7 @@ import { Cidr } from '../ipam';
 import { later } from '../model/tokens';
 import { edgeSlots, edgeSubnetId } from './layout';
 import { tagsFor } from './names';
-import { Transit } from './network';
+import { Ipv6Spoke, Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole, AwsSubnet, AwsSubnetRole } from './resources';
 import { AwsVpc, BlockSource } from './vpc';
@@ -84,8 +84,8 @@ export class Edge {
    * IPv6 out of the VPC, once (its first IPv6 or dual-stack cluster): an egress-only internet
    * gateway, `::/0` to it from every private route table (IPv6 addresses are not translated:
    * pods and nodes leave with their own, and nothing outside can open a connection in), and
-   * `::/0` to the internet gateway from the public route table. IPv6 is not routed through
-   * the hub: the transit gateway's routes are the main network's IPv4 ranges.
+   * `::/0` to the internet gateway from the public route table. Only a flat cluster's VPC
+   * routes its IPv6 block through the hub (routeIpv6AcrossHub).
    */
   public enableIpv6(): void {
     if (this.egressOnly) return;
@@ -95,6 +95,32 @@ export class Edge {
     for (const [zone, table] of this.privateTables) {
       this.vpc.addRoute(owner, `private-route-table-${zone}-internet-ipv6`, table, { destinationIpv6CidrBlock: INTERNET_IPV6, egressOnlyGatewayId: refOf(gateway, 'id') });
     }
+  }
+
+  /**
+   * The IPv6 half of a flat cluster across the hub, where every address is unique: IPv6 support
+   * on the attachment (its transit-gateway subnets hold /64s of the VPC's block, as AWS requires),
+   * a static hub route sending the VPC's /56 to it, and in every private route table a route to
+   * the /56 of each other such VPC through the hub, whichever cluster was written first. The
+   * blocks are references (`aws_vpc.x.ipv6_cidr_block`), known at deploy only. Returns the VPC
+   * as a spoke, for its security group to tell from the others.
+   */
+  public routeIpv6AcrossHub(description: string): Ipv6Spoke {
+    const owner = this.vpc.owner;
+    const own: Ipv6Spoke = { id: `ipv6-${owner.node.path.replace(/[^A-Za-z0-9]+/g, '-')}`, cidr: this.vpc.ipv6CidrBlock!, description };
+    // In place: the provider modifies an attachment's ipv6_support (ModifyTransitGatewayVpcAttachment), never replaces it.
+    this.attachment.ipv6Support = 'enable';
+    this.vpc.recordHubRoute(owner, this.transit.route(owner, 'hub-route-ipv6', own.cidr, this.attachment));
+    this.transit.forEachIpv6Spoke((other) => {
+      if (other === own) return;
+      for (const [zone, table] of this.privateTables) {
+        this.vpc.addRoute(owner, `private-route-table-${zone}-${other.id}`, table, {
+          destinationIpv6CidrBlock: other.cidr, transitGatewayId: refOf(this.transit.gateway, 'id'), dependsOn: [this.attachment],
+        });
+      }
+    });
+    this.transit.addIpv6Spoke(own);
+    return own;
   }
 
   /** The private route table of `zone`: main network to the hub, internet to public NAT. */

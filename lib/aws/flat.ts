@@ -16,6 +16,8 @@ import { hasIpv4Pods } from '../model/plan';
  * An IPv6 or dual-stack cluster's node and edge subnets take /64s of the VPC's IPv6 block, and
  * IPv6 leaves through an egress-only internet gateway; an IPv6 cluster has no pod subnets (its
  * pods take IPv6 addresses in the node subnets, no custom networking) and no hub route to pods.
+ * The hub routes the VPC's IPv6 /56 too, and every flat IPv6 or dual-stack VPC reaches the
+ * others' over IPv6 (Edge.routeIpv6AcrossHub); islands, archipelagos and isolated clusters do not.
  */
 export function renderFlat(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
@@ -28,8 +30,14 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   allowIn(cluster, 'nodes-sg-from-network', w.nodeGroup, { cidr: network.cidr }, 'Flat: the main network reaches nodes and pods directly');
   transit.forEachPeer((peer) => allowIn(cluster, `nodes-sg-from-${peer.id}`, w.nodeGroup, { cidr: peer.cidr }, `Flat: ${peer.description} reaches nodes and pods directly`));
-  // IPv6 does not cross the hub: what reaches an IPv6 or dual-stack flat cluster over IPv6 is in its VPC's /56.
-  if (ipv6) allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the VPC\'s IPv6 block reaches nodes and pods directly');
+  if (ipv6) {
+    // Over IPv6 a flat cluster is reached from its own VPC's /56 and, through the hub, from every other flat IPv6 VPC's.
+    allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the VPC\'s IPv6 block reaches nodes and pods directly');
+    const own = edge.routeIpv6AcrossHub(`the VPC of ${cluster.node.path}`);
+    transit.forEachIpv6Spoke((other) => {
+      if (other !== own) allowIn(cluster, `nodes-sg-from-${other.id}`, w.nodeGroup, { cidrIpv6: other.cidr }, `Flat: ${other.description} reaches nodes and pods directly over IPv6`);
+    });
+  }
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   if (hasIpv4Pods(cluster)) edge.routeFromHub(cluster, 'hub-route-pods', () => cluster.podCidr);
   const cni = hasIpv4Pods(cluster) ? cniSettings(w.podSubnets, [w.nodeGroup.id], true) : ipv6CniSettings();

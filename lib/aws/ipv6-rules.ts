@@ -1,6 +1,6 @@
 // The AWS-IPV6-* rules: a VPC's IPv6 subnets and what EKS and the AWS provider cannot change in
 // place once a cluster's address family was recorded. Checked on the plain plan.
-import { IpFamily, NetworkPlan } from '../model/plan';
+import { IpFamily, NetworkModel, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { EKS_IP_FAMILY, IPV6_SUBNET_NEWBITS, VPC_IPV6_PREFIX } from './layout';
 
@@ -72,5 +72,30 @@ const ipv6003 = defineRule('AWS-IPV6-003', Severity.ERROR,
     }];
   }));
 
+/**
+ * Routes a VPC route table holds by default (AWS's "Routes per route table" quota, non-propagated
+ * routes: adjustable up to 1,000, enforced apart for IPv4 and IPv6 routes).
+ */
+export const ROUTES_PER_TABLE = 50;
+
+const ipv6004 = defineRule('AWS-IPV6-004', Severity.WARNING,
+  `Every private route table of a flat IPv6 or dual-stack cluster's VPC holds ::/0 and a route through the transit gateway to each other such VPC's IPv6 /${VPC_IPV6_PREFIX}: ` +
+  `with n such clusters, n IPv6 routes, at most ${ROUTES_PER_TABLE} (AWS's default quota of routes per route table, counted apart from the IPv4 routes, raised on request up to 1,000).`,
+  (plan) => {
+    if (!plan.ipv6) return [];
+    const flat = plan.clusters.filter((c) => c.model === NetworkModel.FLAT && (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4).map((c) => c.path);
+    // Per private table: ::/0 to the egress-only internet gateway, and one route per other flat IPv6 VPC (the local routes aside).
+    const routes = flat.length;
+    if (routes <= ROUTES_PER_TABLE) return [];
+    const named = flat.length > 3 ? `${flat.slice(0, 3).join(', ')} and ${flat.length - 3} more` : flat.join(', ');
+    return [{
+      path: plan.path,
+      message: `the ${flat.length} flat IPv6 and dual-stack clusters of ${plan.path} (${named}) each route the others' IPv6 /${VPC_IPV6_PREFIX}s through the transit gateway: ` +
+        `every private route table of their VPCs holds ${routes} IPv6 routes (${routes - 1} to the other VPCs, ::/0 to the egress-only internet gateway), ` +
+        `more than the ${ROUTES_PER_TABLE} of AWS's default quota of routes per route table (IPv6 routes are counted apart from IPv4 ones) — ` +
+        `ask AWS to raise "Routes per route table" to ${routes} or more (up to 1,000) and suppress AWS-IPV6-004 on ${plan.path} saying so, or put fewer flat IPv6 or dual-stack clusters in ${plan.path}`,
+    }];
+  });
+
 /** The AWS-IPV6-* rules. */
-export const ipv6Rules: readonly IPolicyRule[] = [ipv6001, ipv6002, ipv6003];
+export const ipv6Rules: readonly IPolicyRule[] = [ipv6001, ipv6002, ipv6003, ipv6004];

@@ -29,11 +29,26 @@ export interface TransitPeer {
   readonly description: string;
 }
 
+/**
+ * A VPC whose IPv6 /56 the hub routes: a flat IPv6 or dual-stack cluster's. In IPv6 every
+ * address is unique, so flat clusters reach each other's IPv6 halves directly through the hub.
+ */
+export interface Ipv6Spoke {
+  /** A construct-id-safe name, stable for the cluster (its path). */
+  readonly id: string;
+  /** The VPC's IPv6 /56: a reference to `aws_vpc.x.ipv6_cidr_block`, known at deploy only. */
+  readonly cidr: string;
+  /** Whose VPC it is, for descriptions. */
+  readonly description: string;
+}
+
 export class Transit {
   public readonly gateway: Ec2TransitGateway;
   public readonly routeTable: Ec2TransitGatewayRouteTable;
   private readonly peers: TransitPeer[] = [];
   private readonly peerHandlers: Array<(peer: TransitPeer) => void> = [];
+  private readonly ipv6Spokes: Ipv6Spoke[] = [];
+  private readonly ipv6Handlers: Array<(spoke: Ipv6Spoke) => void> = [];
   /** The flow logs of every VPC of the network. */
   public readonly flowLogs: FlowLogs;
 
@@ -97,6 +112,22 @@ export class Transit {
   public addPeer(peer: TransitPeer): void {
     this.peers.push(peer);
     this.peerHandlers.forEach((handler) => handler(peer));
+  }
+
+  /**
+   * Calls `handler` for every VPC whose IPv6 block the hub routes, now and as flat IPv6 and
+   * dual-stack clusters are added: a flat cluster's route tables and security group take the
+   * IPv6 blocks of the others, whichever was written first.
+   */
+  public forEachIpv6Spoke(handler: (spoke: Ipv6Spoke) => void): void {
+    this.ipv6Handlers.push(handler);
+    this.ipv6Spokes.forEach(handler);
+  }
+
+  /** Adds a VPC whose IPv6 block the hub routes (a flat IPv6 or dual-stack cluster's). */
+  public addIpv6Spoke(spoke: Ipv6Spoke): void {
+    this.ipv6Spokes.push(spoke);
+    this.ipv6Handlers.forEach((handler) => handler(spoke));
   }
 
   public resources(): AwsNetworkResources {

@@ -239,13 +239,14 @@ describe('the subnet numbers across synths (plan file round trip)', () => {
   });
 });
 
-test('the example: an IPv6 flat cluster\'s EKS cluster takes ip_family ipv6 and no service range, the dual-stack island\'s ipv4 and its planned one', () => {
+test('the example: an IPv6 flat cluster\'s EKS cluster takes ip_family ipv6 and no service range, the dual-stack flat cluster\'s and island\'s ipv4 and their planned one', () => {
   const stack = awsIpv6Example(Testing.app(), tempPlanFile());
   const synth = Testing.synth(stack, true);
   has(synth, EksCluster.tfResourceType, { name: 'edge', kubernetes_network_config: { ip_family: 'ipv6' } });
   expect(Object.values(resourcesOf(synth, EksCluster.tfResourceType)).find((c) => c.name === 'edge')!.kubernetes_network_config).toEqual({ ip_family: 'ipv6' });
   has(synth, EksCluster.tfResourceType, { name: 'shop', kubernetes_network_config: { ip_family: 'ipv4', service_ipv4_cidr: '172.20.0.0/20' } });
-  expect(countOf(synth, EgressOnlyInternetGateway.tfResourceType)).toBe(2);
+  has(synth, EksCluster.tfResourceType, { name: 'api', kubernetes_network_config: { ip_family: 'ipv4' } });
+  expect(countOf(synth, EgressOnlyInternetGateway.tfResourceType)).toBe(3);
   has(synth, Vpc.tfResourceType, { tags: { Name: 'aws-ipv6-edge' }, assign_generated_ipv6_cidr_block: true });
 });
 
