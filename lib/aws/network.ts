@@ -13,6 +13,7 @@ import { AwsNatGateways } from './nat-gateways';
 import { AwsNetworkResources } from './resources';
 import { INetwork } from '../model/interfaces';
 import { refOf } from '../model/refs';
+import { Registry } from './registry';
 
 /**
  * The main network's hub: a transit gateway with one route table of its own. Default
@@ -45,10 +46,8 @@ export interface Ipv6Spoke {
 export class Transit {
   public readonly gateway: Ec2TransitGateway;
   public readonly routeTable: Ec2TransitGatewayRouteTable;
-  private readonly peers: TransitPeer[] = [];
-  private readonly peerHandlers: Array<(peer: TransitPeer) => void> = [];
-  private readonly ipv6Spokes: Ipv6Spoke[] = [];
-  private readonly ipv6Handlers: Array<(spoke: Ipv6Spoke) => void> = [];
+  private readonly peers = new Registry<TransitPeer>();
+  private readonly ipv6Spokes = new Registry<Ipv6Spoke>();
   /** The flow logs of every VPC of the network. */
   public readonly flowLogs: FlowLogs;
 
@@ -104,14 +103,12 @@ export class Transit {
    * for the networks beyond it, whichever construct came first.
    */
   public forEachPeer(handler: (peer: TransitPeer) => void): void {
-    this.peerHandlers.push(handler);
     this.peers.forEach(handler);
   }
 
   /** Adds a network reached through the hub (a CloudLink's far side). */
   public addPeer(peer: TransitPeer): void {
-    this.peers.push(peer);
-    this.peerHandlers.forEach((handler) => handler(peer));
+    this.peers.add(peer);
   }
 
   /**
@@ -120,14 +117,12 @@ export class Transit {
    * IPv6 blocks of the others, whichever was written first.
    */
   public forEachIpv6Spoke(handler: (spoke: Ipv6Spoke) => void): void {
-    this.ipv6Handlers.push(handler);
     this.ipv6Spokes.forEach(handler);
   }
 
   /** Adds a VPC whose IPv6 block the hub routes (a flat IPv6 or dual-stack cluster's). */
   public addIpv6Spoke(spoke: Ipv6Spoke): void {
-    this.ipv6Spokes.push(spoke);
-    this.ipv6Handlers.forEach((handler) => handler(spoke));
+    this.ipv6Spokes.add(spoke);
   }
 
   public resources(): AwsNetworkResources {
