@@ -2,6 +2,7 @@
 // their associations, transit-gateway tables, attachments, associations, propagations and
 // routes, NAT gateways (public and private), internet gateways, VPC peering, security groups.
 import { Cidr } from '../ipam';
+import { AwsIpv6 } from './aws6';
 import { ALL_PORTS, admitsTcp, Fabric, NO_PORTS, Place, Ports, Step, Trip, unionPorts } from './fabric';
 import { Endpoint, PlanNetwork } from './plan';
 import { TfResource, TfStack, under } from './terraform';
@@ -20,9 +21,11 @@ const best = <T extends { dest: Cidr }>(routes: T[], dest: Cidr): T | undefined 
   routes.filter((r) => r.dest.overlaps(dest)).sort((a, b) => Number(b.dest.contains(dest)) - Number(a.dest.contains(dest)) || b.dest.prefix - a.dest.prefix)[0];
 
 export class AwsFabric implements Fabric {
+  public readonly ipv6: AwsIpv6;
   private readonly tgw?: string;
 
   constructor(private readonly tf: TfStack, plan: PlanNetwork) {
+    this.ipv6 = new AwsIpv6(tf);
     this.tgw = tf.ofType('aws_ec2_transit_gateway').find((t) => t.path === `${plan.network}/transit-gateway`)?.address
       ?? tf.ofType('aws_ec2_transit_gateway')[0]?.address;
   }

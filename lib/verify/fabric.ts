@@ -1,7 +1,8 @@
 // What the verifier asks of a cloud's resources, whichever cloud: where a range lives, how a
 // packet travels from there, what a firewall admits, and which routes lead into a network.
 import { Cidr } from '../ipam';
-import { Endpoint } from './plan';
+import { Ipv6Space } from './ipv6';
+import { Endpoint, PlanCluster } from './plan';
 
 /** Protocols and TCP ports a firewall admits: everything, some TCP ports, or nothing. */
 export interface Ports {
@@ -94,6 +95,8 @@ export interface Fabric {
   towardsHub?(from: Place, source: Cidr): Trip;
   /** The network (VPC) a cluster's nodes live in. */
   vpcOf(endpoint: Endpoint): string | undefined;
+  /** The same resources read for IPv6. */
+  readonly ipv6: Ipv6Fabric;
   /** What is missing for a declared gateway of `nodes`' cluster (LOAD_BALANCER on `ports`, or PROXY); undefined when it is all there. */
   gateway(nodes: Endpoint, kind: 'LOAD_BALANCER' | 'PROXY', ports: readonly number[], main: Endpoint): Step | undefined;
 }
@@ -103,3 +106,46 @@ export const PUBLIC_SAMPLE = Cidr.parse('198.51.100.7/32');
 
 /** Where Google's health checks come from (they reach load-balanced nodes through the firewall). */
 export const HEALTH_CHECK_RANGES = ['35.191.0.0/16', '130.211.0.0/22'].map((c) => Cidr.parse(c));
+
+/** A subnet's IPv6 block. */
+export interface Place6 {
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly cidr: Cidr;
+}
+
+/** An IPv6 packet's trip from one subnet to another. */
+export interface Trip6 {
+  readonly ok: boolean;
+  readonly steps: readonly Step[];
+  readonly missing?: Step;
+}
+
+/** An ingress rule that admits an IPv6 source. */
+export interface Opening6 {
+  readonly resource: string;
+  readonly source: string;
+  readonly ports: Ports;
+}
+
+/**
+ * What the verifier asks of a cloud's resources over IPv6. The blocks are the placeholders of
+ * `space` (the cloud assigns the real ones at deploy), so only their relations count.
+ */
+export interface Ipv6Fabric {
+  readonly space: Ipv6Space;
+  /** The IPv6 blocks of `cluster`'s node subnets, and what keeps a node subnet from having one. */
+  nodes(cluster: PlanCluster): { places: Place6[]; missing: Step[] };
+  /** Carries a packet from `from` to `to` (its source `from.cidr`). */
+  travel(from: Place6, to: Place6): Trip6;
+  /** What the firewalls in front of `cluster`'s nodes at `at` admit from `source` (of `from`'s nodes). */
+  admits(cluster: PlanCluster, at: Place6, source: Cidr, from?: PlanCluster): { ports: Ports; resources: string[] };
+  /** What is wrong with `from`'s way to the internet over IPv6 (outbound only); undefined when nothing. */
+  egress(from: Place6): Step | undefined;
+  /** Ingress rules in front of `cluster`'s nodes admitting IPv6 sources outside `inside`. */
+  openings(cluster: PlanCluster, inside: readonly Cidr[]): Opening6[];
+  /** What carries the IPv6 block of `vpc` into it from elsewhere. */
+  leaks(vpc: string): Step[];
+  /** IPv6 routes leading out of `vpc` (gateways and attachments are the IPv4 reading's `exits`). */
+  exits(vpc: string): Step[];
+}

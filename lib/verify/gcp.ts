@@ -2,6 +2,7 @@
 // NCC hub spokes with export filters, VPC peering, static routes, Cloud NAT (public and
 // private), and ingress firewall rules.
 import { Cidr } from '../ipam';
+import { GcpIpv6 } from './gcp6';
 import { ALL_PORTS, admitsTcp, anyPort, Fabric, NO_PORTS, Place, Ports, Step, Trip, unionPorts } from './fabric';
 import { Endpoint, PlanNetwork } from './plan';
 import { TfResource, TfStack, under } from './terraform';
@@ -26,11 +27,13 @@ interface Spoke {
 const cidrs = (texts: string[]) => texts.filter((t) => Cidr.isValid(t)).map((t) => Cidr.parse(t));
 
 export class GcpFabric implements Fabric {
+  public readonly ipv6: GcpIpv6;
   private readonly subnets: Subnet[];
   private readonly spokes: Spoke[];
   private readonly mainVpc?: string;
 
   constructor(private readonly tf: TfStack, private readonly plan: PlanNetwork) {
+    this.ipv6 = new GcpIpv6(tf);
     this.subnets = tf.ofType('google_compute_subnetwork').flatMap((r): Subnet[] => {
       const vpc = tf.deref(r.attrs.network)?.address;
       if (!vpc) return [];

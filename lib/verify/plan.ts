@@ -11,6 +11,8 @@ export interface PlanCluster {
   readonly serviceCidr: string;
   readonly archipelago?: string;
   readonly egress?: 'MASQUERADE' | 'NAT';
+  /** Absent for IPv4. */
+  readonly ipFamily?: 'DUAL_STACK' | 'IPV6';
   readonly ingress: ReadonlyArray<{ kind: string; ports: number[]; sourceRanges?: string[]; subnetCidrs: string[] }>;
 }
 
@@ -21,7 +23,12 @@ export interface PlanNetwork {
   readonly cidr: string;
   readonly ranges: ReadonlyArray<{ owner: string; name: string; role: string; routable: boolean; cidr: string; model?: string }>;
   readonly clusters: readonly PlanCluster[];
+  /** AWS: each IPv6 subnet's number in its VPC's /56 (`cidrsubnet(vpc.ipv6_cidr_block, 8, netnum)`). */
+  readonly ipv6Subnets?: ReadonlyArray<{ vpc: string; name: string; netnum: number }>;
 }
+
+/** True when `c` has an IPv6 half (dual-stack or IPv6). */
+export const hasIpv6 = (c: PlanCluster) => c.ipFamily === 'DUAL_STACK' || c.ipFamily === 'IPV6';
 
 /** Checks the fields the verifier needs; `source` names the file in errors. */
 export function parsePlan(text: string, source: string): PlanNetwork {

@@ -3,6 +3,7 @@
 import { Cidr } from '../ipam';
 import { admitsTcp, Fabric, HEALTH_CHECK_RANGES, NO_PORTS, Ports, portsText, Step, unionPorts } from './fabric';
 import { apiEndpointOf, Endpoint, endpointsOf, INTERNET, PlanCluster, PlanNetwork } from './plan';
+import { checkIpv6Promises } from './promises6';
 import { reach } from './reach';
 
 /** One broken promise. */
@@ -24,13 +25,17 @@ export const PROMISES: Record<string, string> = {
   'VERIFY-005': 'island and archipelago: pods reach the main network as their node\'s address (masquerade) or a NAT\'s (Egress.nat())',
   'VERIFY-006': 'island and archipelago: pods never reach the main network with their own address',
   'VERIFY-007': 'flat, island and archipelago: pods reach the internet through a NAT',
-  'VERIFY-008': 'isolated: nothing connects the cluster\'s network to anything outside it but its exposed API endpoint',
+  'VERIFY-008': 'isolated: nothing connects the cluster\'s network to anything outside it but its exposed API endpoint, in IPv4 or IPv6 (no egress-only gateway, no IPv6 route out, no route to its IPv6 block, no rule admitting IPv6 from outside its VPC)',
   'VERIFY-009': 'isolated: an exposed API endpoint is reachable from the main network on 443',
   'VERIFY-010': 'archipelago: member pods reach every other member\'s pods directly',
   'VERIFY-011': 'island and archipelago: every declared gateway is reachable from the main network',
   'VERIFY-012': 'every cluster: its nodes and pods reach each other',
   'VERIFY-013': 'linked networks: flat pods of each network reach the flat pods of the other directly across the CloudLink',
   'VERIFY-014': 'linked networks: no island, archipelago or isolated private range is advertised across the CloudLink',
+  'VERIFY-015': 'flat, IPv6: the nodes of every IPv6 or dual-stack flat cluster reach the nodes of every other one directly over IPv6, both ways, every protocol (AWS: across the transit gateway, attachments with ipv6_support and hub routes to each VPC\'s /56; GCP: inside the main VPC)',
+  'VERIFY-016': 'IPv6 or dual-stack, not isolated: the internet is reached over IPv6 outbound only (AWS: every nodes subnet sends ::/0 to an egress-only internet gateway of its VPC; GCP: internal ULA IPv6 has no internet path to prove) and no rule admits IPv6 from the internet',
+  'VERIFY-017': 'island and archipelago, IPv6: the cluster\'s IPv6 half is reached only from within its own VPC (no route, propagation, peering or NCC export carries its VPC\'s IPv6 block elsewhere; no rule admits an IPv6 source outside it but Google\'s health checks)',
+  'VERIFY-018': 'IPv6 references: every IPv6 block the Terraform names is one the verifier resolves (a VPC\'s /56 or ULA /48, a subnet\'s /64 of it, a literal); any other form is reported, never skipped',
 };
 
 /** Checks every promise of the clusters of `plan` on `fabric`. */
@@ -148,6 +153,7 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
       else if (!admitsTcp(r.ports, 443, 443)) report('VERIFY-009', main, api, { text: `443 not admitted (only ${portsText(r.ports)})`, resource: r.steps[r.steps.length - 1]?.resource });
     }
   }
+  checkIpv6Promises(plan, fabric, (id, from, to, found) => report(id, from, to, found));
   return out;
 }
 

@@ -7,7 +7,7 @@ interface Plan {
   network: string;
   cidr: string;
   ranges: Array<{ role: string; owner: string; name: string; cidr: string }>;
-  clusters: Array<{ path: string; model: string; podCidr: string; nodeCidr: string; archipelago?: string; egress?: string; ingress: Array<{ kind: string }> }>;
+  clusters: Array<{ path: string; model: string; podCidr: string; nodeCidr: string; archipelago?: string; egress?: string; ipFamily?: string; ingress: Array<{ kind: string }> }>;
 }
 
 export interface Mutation {
@@ -35,6 +35,11 @@ const under = (path: string, owner: string) => path === owner || path.startsWith
 const reachable = (plan: Plan) => hasOther(plan) || clusters(plan, 'FLAT').some((c) => c.podCidr !== '');
 /** The clusters `tf` renders on `cloud` (by the resources' types). */
 const on = (tf: Json, cloud: 'gcp' | 'aws') => Object.keys(tf.resource ?? {}).some((t) => t.startsWith(cloud === 'gcp' ? 'google_' : 'aws_'));
+
+/** IPv6 or dual-stack clusters of `models`. */
+const dual = (plan: Plan, ...models: string[]) => clusters(plan, ...models).filter((c) => c.ipFamily === 'DUAL_STACK' || c.ipFamily === 'IPV6');
+/** The address (`type.name`) of the VPC `c`'s nodes live in, by its reference. */
+const vpcNameOf = (tf: Json, c: Plan['clusters'][number]) => /^\$\{[a-z_]+\.([^.]+)\.id\}$/.exec(vpcRefOf(tf, c) ?? '')?.[1];
 
 /** Deletes the first resource of `type` whose path matches and which `when` accepts. */
 function deleteFirst(tf: Json, type: string, path: RegExp, when: (body: Json) => boolean = () => true): boolean {
@@ -235,6 +240,113 @@ export const MUTATIONS: readonly Mutation[] = [
   { name: 'AWS: delete the proxy\'s rule from the main network', expect: 'VERIFY-011',
     apply: (tf) => all(tf, 'aws_vpc_security_group_ingress_rule', /\/proxy-sg-\d+$/).map(([n]) => del(tf, 'aws_vpc_security_group_ingress_rule', n)).length > 0 },
   // (An archipelago member's nodes and pods also share the members' group; a flat cluster's admit the whole network.)
+  // IPv6 (examples/aws-ipv6.ts, examples/gcp-dualstack.ts; test/verify/ipv6-promises.test.ts asserts each exact finding).
+  { name: 'AWS IPv6: delete a flat VPC\'s IPv6 route to another flat VPC\'s /56', expect: 'VERIFY-015',
+    apply: (tf) => deleteFirst(tf, 'aws_route', /\/private-route-table-[^/]+-ipv6-[^/]+$/, (b) => b.destination_ipv6_cidr_block !== '::/0') },
+  { name: 'AWS IPv6: drop ipv6_support from a flat cluster\'s transit-gateway attachment', expect: 'VERIFY-015',
+    apply: (tf, plan) => dual(plan, 'FLAT').length > 1 && dual(plan, 'FLAT').some((c) => {
+      const hit = all(tf, 'aws_ec2_transit_gateway_vpc_attachment').find(([, b]) => under(pathOf(b), c.path) && b.ipv6_support === 'enable');
+      if (hit) delete hit[1].ipv6_support;
+      return !!hit;
+    }) },
+  { name: 'AWS IPv6: delete the hub route to a flat VPC\'s /56', expect: 'VERIFY-015',
+    apply: (tf) => deleteFirst(tf, 'aws_ec2_transit_gateway_route', /\/hub-route-ipv6$/) },
+  { name: 'AWS IPv6: delete a flat cluster\'s security-group rule for another flat VPC\'s /56', expect: 'VERIFY-015',
+    apply: (tf) => deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', /\/nodes-sg-from-ipv6-[^/]+$/) },
+  { name: 'AWS IPv6: delete a private route table\'s ::/0 to the egress-only gateway', expect: 'VERIFY-016',
+    apply: (tf) => deleteFirst(tf, 'aws_route', /\/private-route-table-[^/]+-internet-ipv6$/) },
+  { name: 'AWS IPv6: send a private route table\'s ::/0 to the internet gateway', expect: 'VERIFY-016',
+    apply: (tf) => {
+      const hit = all(tf, 'aws_route', /\/private-route-table-[^/]+-internet-ipv6$/)[0];
+      const igw = hit && all(tf, 'aws_internet_gateway').find(([, b]) => b.vpc_id === all(tf, 'aws_egress_only_internet_gateway').find(([n]) => hit[1].egress_only_gateway_id === ref('aws_egress_only_internet_gateway', n))?.[1].vpc_id);
+      if (!hit || !igw) return false;
+      delete hit[1].egress_only_gateway_id;
+      hit[1].gateway_id = ref('aws_internet_gateway', igw[0]);
+      return true;
+    } },
+  { name: 'AWS IPv6: admit ::/0 to a dual-stack cluster\'s nodes', expect: 'VERIFY-016',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'FLAT', 'ISLAND', 'ARCHIPELAGO')[0];
+      const sg = c && all(tf, 'aws_security_group', new RegExp(`^${c.path}/nodes-sg$`))[0];
+      if (!sg) return false;
+      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant6', `${c.path}/mutant-rule-ipv6`, { cidr_ipv6: '::/0', ip_protocol: '-1', security_group_id: ref('aws_security_group', sg[0]) });
+      return true;
+    } },
+  { name: 'AWS IPv6: route a dual-stack island\'s /56 to it from the transit gateway', expect: 'VERIFY-017',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'ISLAND', 'ARCHIPELAGO')[0];
+      const vpc = c && vpcNameOf(tf, c);
+      const attachment = c && all(tf, 'aws_ec2_transit_gateway_vpc_attachment').find(([, b]) => under(pathOf(b), c.archipelago ?? c.path));
+      const table = all(tf, 'aws_ec2_transit_gateway_route_table')[0];
+      if (!vpc || !attachment || !table || !on(tf, 'aws')) return false;
+      add(tf, 'aws_ec2_transit_gateway_route', 'mutant6', `${c.path}/mutant-route-ipv6`, {
+        destination_cidr_block: ref('aws_vpc', vpc, 'ipv6_cidr_block'), transit_gateway_attachment_id: ref('aws_ec2_transit_gateway_vpc_attachment', attachment[0]),
+        transit_gateway_route_table_id: ref('aws_ec2_transit_gateway_route_table', table[0]),
+      });
+      return true;
+    } },
+  { name: 'AWS IPv6: admit a flat VPC\'s /56 to a dual-stack island\'s nodes', expect: 'VERIFY-017',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'ISLAND', 'ARCHIPELAGO')[0];
+      const sg = c && all(tf, 'aws_security_group', new RegExp(`^${c.path}/nodes-sg$`))[0];
+      const flat = dual(plan, 'FLAT').map((f) => vpcNameOf(tf, f)).find((v) => v !== undefined);
+      if (!sg || !flat) return false;
+      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant6', `${c.path}/mutant-rule-ipv6`, { cidr_ipv6: ref('aws_vpc', flat, 'ipv6_cidr_block'), ip_protocol: '-1', security_group_id: ref('aws_security_group', sg[0]) });
+      return true;
+    } },
+  { name: 'AWS IPv6: admit ::/0 to an isolated cluster\'s nodes', expect: 'VERIFY-008',
+    apply: (tf, plan) => {
+      const c = clusters(plan, 'ISOLATED')[0];
+      const sg = c && all(tf, 'aws_security_group', new RegExp(`^${c.path}/nodes-sg$`))[0];
+      if (!sg) return false;
+      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant6', `${c.path}/mutant-rule-ipv6`, { cidr_ipv6: '::/0', ip_protocol: '-1', security_group_id: ref('aws_security_group', sg[0]) });
+      return true;
+    } },
+  { name: 'AWS IPv6: give a subnet an IPv6 block of a form the verifier does not read', expect: 'VERIFY-018',
+    apply: (tf) => {
+      const hit = all(tf, 'aws_subnet').find(([, b]) => typeof b.ipv6_cidr_block === 'string');
+      if (hit) hit[1].ipv6_cidr_block = '${element(aws_vpc_ipv6_cidr_block_association.extra.*.ipv6_cidr_block, 0)}';
+      return !!hit;
+    } },
+  { name: 'GCP IPv6: admit the main VPC\'s /48 to a dual-stack island', expect: 'VERIFY-017',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'ISLAND', 'ARCHIPELAGO')[0];
+      const network = c && vpcRefOf(tf, c);
+      const main = all(tf, 'google_compute_network', new RegExp(`^${plan.network}/vpc$`))[0];
+      if (!network || !main || !on(tf, 'gcp')) return false;
+      add(tf, 'google_compute_firewall', 'mutant6', `${c.path}/mutant-ipv6`, { network, direction: 'INGRESS', source_ranges: [ref('google_compute_network', main[0], 'internal_ipv6_range')], allow: [{ protocol: 'all' }] });
+      return true;
+    } },
+  { name: 'GCP IPv6: export every IPv6 range of a dual-stack island\'s spoke', expect: 'VERIFY-017',
+    apply: (tf, plan) => dual(plan, 'ISLAND', 'ARCHIPELAGO').some((c) => {
+      const hit = all(tf, 'google_network_connectivity_spoke').find(([, b]) => under(pathOf(b), c.archipelago ?? c.path));
+      if (hit) hit[1].linked_vpc_network.include_export_ranges = ['ALL_PRIVATE_IPV4_RANGES', 'ALL_IPV6_RANGES'];
+      return !!hit;
+    }) },
+  { name: 'GCP IPv6: admit ::/0 to a dual-stack flat cluster', expect: 'VERIFY-016',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'FLAT')[0];
+      const network = c && vpcRefOf(tf, c);
+      if (!network || !on(tf, 'gcp')) return false;
+      add(tf, 'google_compute_firewall', 'mutant6', `${c.path}/mutant-ipv6`, { network, direction: 'INGRESS', source_ranges: ['::/0'], allow: [{ protocol: 'all' }] });
+      return true;
+    } },
+  { name: 'GCP IPv6: admit ::/0 into an isolated VPC', expect: 'VERIFY-008',
+    apply: (tf, plan) => {
+      const c = clusters(plan, 'ISOLATED')[0];
+      const network = c && vpcRefOf(tf, c);
+      if (!network || !on(tf, 'gcp')) return false;
+      add(tf, 'google_compute_firewall', 'mutant6', `${c.path}/mutant-ipv6`, { network, direction: 'INGRESS', source_ranges: ['::/0'], allow: [{ protocol: 'all' }] });
+      return true;
+    } },
+  { name: 'GCP IPv6: admit a source of a form the verifier does not read', expect: 'VERIFY-018',
+    apply: (tf, plan) => {
+      const c = dual(plan, 'FLAT', 'ISLAND', 'ARCHIPELAGO')[0];
+      const subnet = c && all(tf, 'google_compute_subnetwork').find(([, b]) => under(pathOf(b), c.path) && b.stack_type === 'IPV4_IPV6');
+      if (!subnet) return false;
+      add(tf, 'google_compute_firewall', 'mutant6', `${c.path}/mutant-ipv6`, { network: subnet[1].network, direction: 'INGRESS', source_ranges: [ref('google_compute_subnetwork', subnet[0], 'ipv6_cidr_range')], allow: [{ protocol: 'all' }] });
+      return true;
+    } },
   { name: 'AWS: delete a nodes security group\'s self rule', expect: 'VERIFY-012',
     apply: (tf, plan) => clusters(plan, 'ISLAND', 'ISOLATED').some((c) =>
       deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/nodes-sg-self$`))) },
