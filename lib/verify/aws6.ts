@@ -149,7 +149,7 @@ export class AwsIpv6 implements Ipv6Fabric {
     const table = assoc && this.tf.deref(assoc.attrs.transit_gateway_route_table_id)?.address;
     if (!table) return { ok: false, steps, missing: { text: `attachment ${attachment.address} is associated with no transit-gateway route table`, resource: attachment.address } };
     const route = best(this.tgwRoutes(table), to.cidr);
-    if (!route || route.target === 'blackhole') return { ok: false, steps, missing: { text: `transit-gateway table ${table} has no IPv6 route to ${to.cidr} (${to.vpc}'s block)`, resource: route?.resource ?? table } };
+    if (!route || route.target === 'blackhole') return { ok: false, steps, missing: { text: `transit-gateway table ${table} has no IPv6 route to ${to.cidr} (in ${to.vpc})`, resource: route?.resource ?? table } };
     steps = [...steps, { text: `${route.resource}: ${route.dest} -> ${route.target}`, resource: route.resource }];
     const into = this.tf.ofType('aws_ec2_transit_gateway_vpc_attachment').find((a) => a.address === route.target);
     const intoVpc = into && this.tf.deref(into.attrs.vpc_id)?.address;
