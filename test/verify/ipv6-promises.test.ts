@@ -7,7 +7,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { allExamples } from '../../examples/main';
 import { cloudStack } from '../../examples/stack';
-import { Cloud, FlatCluster, IpFamily, Network, verifyNetworkModel } from '../../lib';
+import { Cloud, FlatCluster, IpFamily, Network, NetworkVerifier, verifyNetworkModel } from '../../lib';
 import { Cidr } from '../../lib/ipam';
 import { Ipv6Space } from '../../lib/verify/ipv6';
 import { TfStack } from '../../lib/verify/terraform';
@@ -250,4 +250,11 @@ describe('GCP: each break, its exact finding', () => {
       `VERIFY-017 gcp-dualstack/main: outside -> gcp-dualstack/batch IPv6 (${batchVpc}): spoke ${spoke} exports ${batchVpc}'s IPv6 (ALL_IPV6_RANGES) to hub ${hub} [${spoke}]`,
     ]);
   });
+});
+
+test('the README lists every promise id the verifier has, and the IPv6 ones with their statement', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const ids = NetworkVerifier.promises().map((p) => p.split(':')[0]);
+  expect(readme).toContain(`(\`VERIFY-001\` ... \`${ids[ids.length - 1]}\`, listed by`);
+  for (const id of ['VERIFY-008', 'VERIFY-015', 'VERIFY-016', 'VERIFY-017', 'VERIFY-018']) expect(readme).toContain(`| \`${id}\` |`);
 });
