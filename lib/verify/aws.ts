@@ -5,6 +5,7 @@ import { Cidr } from '../ipam';
 import { AwsIpv6 } from './aws6';
 import { ALL_PORTS, admitsTcp, Fabric, NO_PORTS, Place, Ports, Step, Trip, unionPorts } from './fabric';
 import { Endpoint, PlanNetwork } from './plan';
+import { ruleProtocolPorts } from './ports';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Route {
@@ -311,12 +312,7 @@ export class AwsFabric implements Fabric {
   }
 
   private ingress(groups: string[]): Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> {
-    const ports = (r: Record<string, unknown>): Ports => {
-      const protocol = String(r.ip_protocol ?? r.protocol);
-      if (protocol === '-1' || protocol === 'all') return ALL_PORTS;
-      if (protocol !== 'tcp' && protocol !== '6') return NO_PORTS;
-      return { all: false, tcp: [[Number(r.from_port ?? 0), Number(r.to_port ?? 65535)]] };
-    };
+    const ports = ruleProtocolPorts;
     const out: Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> = [];
     for (const r of this.tf.ofType('aws_vpc_security_group_ingress_rule')) {
       const group = this.tf.deref(r.attrs.security_group_id)?.address;

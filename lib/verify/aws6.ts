@@ -3,9 +3,10 @@
 // egress-only internet gateways, transit-gateway routes to IPv6 blocks, attachments'
 // `ipv6_support`, propagations, and security-group rules with IPv6 sources.
 import { Cidr } from '../ipam';
-import { ALL_PORTS, Ipv6Fabric, NO_PORTS, Opening6, Place6, Ports, Step, Trip6, unionPorts } from './fabric';
+import { Ipv6Fabric, NO_PORTS, Opening6, Place6, Ports, Step, Trip6, unionPorts } from './fabric';
 import { cidrsOf, IPV6_INTERNET_SAMPLE, Ipv6Space } from './ipv6';
 import { PlanCluster } from './plan';
+import { ruleProtocolPorts } from './ports';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Route6 {
@@ -204,12 +205,7 @@ export class AwsIpv6 implements Ipv6Fabric {
   }
 
   private ingress(groups: string[]): Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> {
-    const ports = (r: Record<string, unknown>): Ports => {
-      const protocol = String(r.ip_protocol ?? r.protocol);
-      if (protocol === '-1' || protocol === 'all') return ALL_PORTS;
-      if (protocol !== 'tcp' && protocol !== '6') return NO_PORTS;
-      return { all: false, tcp: [[Number(r.from_port ?? 0), Number(r.to_port ?? 65535)]] };
-    };
+    const ports = ruleProtocolPorts;
     const out: Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> = [];
     for (const r of this.tf.ofType('aws_vpc_security_group_ingress_rule')) {
       const group = this.tf.deref(r.attrs.security_group_id)?.address;

@@ -5,6 +5,7 @@ import { Cidr } from '../ipam';
 import { GcpIpv6 } from './gcp6';
 import { ALL_PORTS, admitsTcp, anyPort, Fabric, NO_PORTS, Place, Ports, Step, Trip, unionPorts } from './fabric';
 import { Endpoint, PlanNetwork } from './plan';
+import { allowPorts } from './ports';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Subnet {
@@ -308,20 +309,6 @@ function covers(entry: Record<string, unknown>, subnet: Subnet, source: Cidr): b
   return false;
 }
 
-/** What a firewall rule's `allow` blocks admit. */
-function allowPorts(f: TfResource): Ports {
-  let ports = NO_PORTS;
-  for (const a of (f.attrs.allow as Array<{ protocol: string; ports?: string[] }> | undefined) ?? []) {
-    if (a.protocol === 'all') return ALL_PORTS;
-    if (a.protocol !== 'tcp') continue;
-    const ranges = (a.ports ?? ['0-65535']).map((p): [number, number] => {
-      const [lo, hi] = p.split('-').map(Number);
-      return [lo, hi ?? lo];
-    });
-    ports = unionPorts(ports, { all: false, tcp: ranges });
-  }
-  return ports;
-}
 
 /**
  * Google's Private Google Access addresses (private.googleapis.com 199.36.153.8/30,

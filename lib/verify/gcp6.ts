@@ -4,9 +4,10 @@
 // `ALL_IPV6_RANGES` or an IPv6 range — a VPC spoke exports no IPv6 subnet range by default),
 // static routes to IPv6 ranges, and ingress firewall rules with IPv6 sources.
 import { Cidr } from '../ipam';
-import { ALL_PORTS, Ipv6Fabric, NO_PORTS, Opening6, Place6, Ports, Step, Trip6, unionPorts } from './fabric';
+import { Ipv6Fabric, NO_PORTS, Opening6, Place6, Ports, Step, Trip6, unionPorts } from './fabric';
 import { cidrsOf, HEALTH_CHECK_RANGES_V6, Ipv6Space, Ipv6Value } from './ipv6';
 import { PlanCluster } from './plan';
+import { allowPorts } from './ports';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Rule6 {
@@ -151,20 +152,6 @@ export class GcpIpv6 implements Ipv6Fabric {
   }
 }
 
-/** What a firewall rule's `allow` blocks admit. */
-function allowPorts(f: TfResource): Ports {
-  let ports = NO_PORTS;
-  for (const a of (f.attrs.allow as Array<{ protocol: string; ports?: string[] }> | undefined) ?? []) {
-    if (a.protocol === 'all') return ALL_PORTS;
-    if (a.protocol !== 'tcp') continue;
-    const ranges = (a.ports ?? ['0-65535']).map((p): [number, number] => {
-      const [lo, hi] = p.split('-').map(Number);
-      return [lo, hi ?? lo];
-    });
-    ports = unionPorts(ports, { all: false, tcp: ranges });
-  }
-  return ports;
-}
 
 /** Google's IPv6 health checks: a source outside the network every load-balanced cluster may admit. */
 export const isHealthCheck6 = (source: Cidr) => HEALTH_CHECK_RANGES_V6.some((h) => h.contains(source));
