@@ -1,11 +1,11 @@
 import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
 import { CloudProvider } from '../model/cloud';
 import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
-import { AwsFlowLogSettings, flowLogSettingsOf } from './flow-logs';
+import { AwsFlowLogSettings, flowLogSettingsOf } from './flow-log-settings';
 import { BLOCKS_PER_VPC } from './layout';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsProfile } from './profile';
-import { AwsRenderer } from './renderer';
+import type { AwsRenderer } from './renderer';
 
 /** Where an AWS network lives. */
 export interface AwsCloudProps {
@@ -68,7 +68,6 @@ export class AwsCloud implements CloudStrategy {
   public readonly natGateways: AwsNatGateways;
   public readonly flowLogs: AwsFlowLogSettings;
   public readonly profile: AwsProfile;
-  public readonly renderer: AwsRenderer;
   public readonly checker: PlanChecker;
   public readonly reporter: PlanReporter;
 
@@ -84,8 +83,19 @@ export class AwsCloud implements CloudStrategy {
     this.natGateways = natGateways;
     this.flowLogs = flowLogSettingsOf(props);
     this.profile = new AwsProfile(this.availabilityZones);
-    this.renderer = new AwsRenderer(natGateways, this.flowLogs);
     this.checker = services.checker;
     this.reporter = services.reporter;
+  }
+
+  private loaded?: AwsRenderer;
+
+  /**
+   * The renderer, loaded when the cloud first renders: it brings the provider classes, the most
+   * of the library's own import time, which a program on the other cloud (or the plan
+   * commands) never pays.
+   */
+  public get renderer(): AwsRenderer {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return this.loaded ??= new (require('./renderer') as typeof import('./renderer')).AwsRenderer(this.natGateways, this.flowLogs);
   }
 }

@@ -8,7 +8,7 @@ import { renderFlat } from './flat';
 import { renderIsland } from './island';
 import { renderIsolated } from './isolated';
 import { Transit } from './network';
-import { AwsFlowLogSettings } from './flow-logs';
+import { AwsFlowLogSettings } from './flow-log-settings';
 import { AwsNatGateways } from './nat-gateways';
 import { recordCluster, recordNetwork } from './resources';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';

@@ -1,5 +1,5 @@
 import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
-import { flowLogSettingsOf } from '../aws/flow-logs';
+import { flowLogSettingsOf } from '../aws/flow-log-settings';
 import { AWS_RULES, awsRules } from '../aws/rules';
 import { flowLogsOf, GcpCloud, GcpCloudProps } from '../gcp/cloud';
 import { GKE_REFUSED } from '../gcp/gke';

@@ -2,7 +2,7 @@ import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
 import { CloudProvider } from '../model/cloud';
 import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
 import { GcpProfile } from './profile';
-import { GcpRenderer } from './renderer';
+import type { GcpRenderer } from './renderer';
 
 /** Where a GCP network lives. */
 export interface GcpCloudProps {
@@ -41,7 +41,6 @@ export class GcpCloud implements CloudStrategy {
   public readonly privateControlPlanes: boolean;
   public readonly flowLogs: boolean;
   public readonly profile: GcpProfile;
-  public readonly renderer: GcpRenderer;
   public readonly checker: PlanChecker;
   public readonly reporter: PlanReporter;
 
@@ -54,9 +53,20 @@ export class GcpCloud implements CloudStrategy {
     this.privateControlPlanes = privateControlPlanes;
     this.profile = new GcpProfile(this.privateControlPlanes);
     this.flowLogs = flowLogsOf(props);
-    this.renderer = new GcpRenderer(this.flowLogs);
     this.checker = services.checker;
     this.reporter = services.reporter;
+  }
+
+  private loaded?: GcpRenderer;
+
+  /**
+   * The renderer, loaded when the cloud first renders: it brings the provider classes, the most
+   * of the library's own import time, which a program on the other cloud (or the plan
+   * commands) never pays.
+   */
+  public get renderer(): GcpRenderer {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return this.loaded ??= new (require('./renderer') as typeof import('./renderer')).GcpRenderer(this.flowLogs);
   }
 }
 

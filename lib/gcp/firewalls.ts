@@ -4,17 +4,6 @@ import { Construct } from 'constructs';
 import { gcpName } from './names';
 import { refOf } from '../model/refs';
 
-/** Where Google's health checks come from; backends must let them in (Google's health-check docs). */
-export const HEALTH_CHECK_RANGES = ['35.191.0.0/16', '130.211.0.0/22'];
-
-/**
- * Where Google's IPv6 health checks come from (Google's load-balancing docs: the IPv6 probe
- * range for internal passthrough and regional load balancers). 2600:2d00:1:1::/64 is not one:
- * it is where global external Application Load Balancers' front ends connect from, not probes.
- * A firewall rule holds IPv4 or IPv6 ranges, never both (GCP-IPV6-004): this goes in a twin.
- */
-export const HEALTH_CHECK_RANGES_IPV6 = ['2600:2d00:1:b029::/64'];
-
 /** What one ingress firewall rule lets in. */
 export interface Opening {
   /** Construct id and name suffix, e.g. `intra`. */

@@ -7,7 +7,8 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import { Construct } from 'constructs';
 import { Ingress, IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { later, laterList } from '../model/tokens';
-import { allowIngress, HEALTH_CHECK_RANGES } from './firewalls';
+import { allowIngress } from './firewalls';
+import { HEALTH_CHECK_RANGES } from './health-checks';
 import { IslandNetwork } from './island-network';
 import { gcpName } from './names';
 import { ICluster } from '../model/interfaces';

@@ -4,7 +4,7 @@
 import { CloudProvider } from '../model/cloud';
 import { NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { HEALTH_CHECK_RANGES } from './firewalls';
+import { HEALTH_CHECK_RANGES } from './health-checks';
 import { GcpResourceOutline, outlineOf } from './outline';
 
 /** The resources the GCP renderer makes for the network of `plan` (none for a plan written by hand). */

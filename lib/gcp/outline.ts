@@ -1,6 +1,6 @@
 import { EgressKind, IngressKind } from '../model/gateways';
 import { ClusterSketch, IpFamily, Ipv6AccessType, NetworkModel, NetworkSketch, PodRouting } from '../model/plan';
-import { HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from './firewalls';
+import { HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from './health-checks';
 import { gcpName } from './names';
 
 // Every GCP resource the renderer makes for a network, listed from what its constructs decided

@@ -6,7 +6,7 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { Archipelago, FlatCluster, GcpResources, Ingress, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, Policy, PodRouting } from '../../lib';
-import { HEALTH_CHECK_RANGES_IPV6 } from '../../lib/gcp/firewalls';
+import { HEALTH_CHECK_RANGES_IPV6 } from '../../lib/gcp/health-checks';
 import { externalFindings, firewallFamilyFindings, routesFindings, ulaFindings } from '../../lib/gcp/ipv6-rules';
 import { GcpResourceOutline } from '../../lib/gcp/outline';
 import { resourcesOf } from '../../lib/gcp/outline-rules';

@@ -2,7 +2,7 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { Archipelago, Egress, FlatCluster, Ingress, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, PodRouting } from '../../lib';
-import { HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from '../../lib/gcp/firewalls';
+import { HEALTH_CHECK_RANGES, HEALTH_CHECK_RANGES_IPV6 } from '../../lib/gcp/health-checks';
 import { outlineOf } from '../../lib/gcp/outline';
 import { estate, synthStack, tempPlanFile, withProvider } from '../support';
 import { Cloud, Network } from '../../lib';
