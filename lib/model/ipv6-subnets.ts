@@ -43,6 +43,8 @@ export class Ipv6BlockFull extends Error {
 export class Ipv6SubnetPlanner {
   private readonly asked = new Map<string, string[]>();
   private planned?: Map<string, Map<string, number>>;
+  /** The records the plan was made from: a number planned now stays "planned" after the file records it. */
+  private plannedFrom: Ipv6SubnetRecords = {};
 
   constructor(private readonly recorded: () => Ipv6SubnetRecords, public readonly slots: number) {}
 
@@ -74,7 +76,8 @@ export class Ipv6SubnetPlanner {
 
   /** Every subnet asked or recorded, by VPC and number. */
   public subnets(): Ipv6SubnetPlan[] {
-    const recorded = this.recorded();
+    this.resolve();
+    const recorded = this.plannedFrom;
     const out: Ipv6SubnetPlan[] = [];
     for (const [vpc, numbers] of this.resolve()) {
       const asked = new Set(this.asked.get(vpc) ?? []);
@@ -111,6 +114,7 @@ export class Ipv6SubnetPlanner {
       planned.set(vpc, numbers);
     }
     this.planned = planned;
+    this.plannedFrom = recorded;
     return planned;
   }
 }

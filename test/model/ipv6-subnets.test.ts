@@ -36,6 +36,16 @@ describe('Ipv6SubnetPlanner', () => {
     ]);
   });
 
+  test('a number planned in this synth stays reported as planned after the plan file records it', () => {
+    let file: Record<string, Record<string, number>> = { 'corp/a': { 'nodes-b': 0 } };
+    const p = new Ipv6SubnetPlanner(() => file, 256);
+    p.ask(needs('corp/a', 'nodes-a', 'nodes-b'));
+    const before = p.subnets();
+    file = p.records(); // the synth writes the plan file
+    expect(p.subnets()).toEqual(before);
+    expect(before.map((s) => `${s.name} ${s.recorded}`)).toEqual(['nodes-b true', 'nodes-a false']);
+  });
+
   test('records nothing asked for stay taken, reported claimed: false, in their VPC and in VPCs nothing asks', () => {
     const p = planner({ 'corp/a': { gone: 0 }, 'corp/old': { 'nodes-a': 7 } });
     p.ask(needs('corp/a', 'nodes-a'));
