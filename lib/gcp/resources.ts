@@ -100,7 +100,12 @@ export interface GcpClusterResources {
    * pkg.dev. @default - none (other networks reach Google through their NAT)
    */
   readonly privateGoogleAccess?: GcpPrivateGoogleAccess;
-  /** The subnet of the exposed API endpoint in the main network (isolated clusters). @default - none */
+  /**
+   * The subnet of the exposed API endpoint in the main network (isolated clusters): where what
+   * fronts the control plane goes (for example the internal load balancer of a self-managed API
+   * server). The library makes the subnet, its route and its firewall, not the front itself.
+   * @default - none
+   */
   readonly apiEndpointSubnetwork?: ComputeSubnetwork;
   /** The firewall rule on the main VPC that lets `apiEndpointSourceRanges` reach the endpoint on TCP 443. @default - none */
   readonly apiEndpointFirewall?: ComputeFirewall;
