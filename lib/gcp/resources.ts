@@ -103,7 +103,7 @@ export interface GcpClusterResources {
   /**
    * The subnet of the exposed API endpoint in the main network (isolated clusters): where what
    * fronts the control plane goes (for example the internal load balancer of a self-managed API
-   * server). The library makes the subnet, its route and its firewall, not the front itself.
+   * server). The library makes the subnet and its firewall, not the front itself.
    * @default - none
    */
   readonly apiEndpointSubnetwork?: ComputeSubnetwork;
