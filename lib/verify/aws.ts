@@ -5,7 +5,7 @@ import { Cidr } from '../ipam';
 import { AwsIpv6 } from './aws6';
 import { ALL_PORTS, admitsTcp, Fabric, NO_PORTS, Place, Ports, Step, Trip, unionPorts } from './fabric';
 import { Endpoint, PlanNetwork } from './plan';
-import { ruleProtocolPorts } from './ports';
+import { SgOpening, sgIngress } from './sg-ingress';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Route {
@@ -311,27 +311,12 @@ export class AwsFabric implements Fabric {
     return this.tf.ofType('aws_security_group').filter((g) => names.includes(g.path)).map((g) => g.address);
   }
 
-  private ingress(groups: string[]): Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> {
-    const ports = ruleProtocolPorts;
-    const out: Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> = [];
-    for (const r of this.tf.ofType('aws_vpc_security_group_ingress_rule')) {
-      const group = this.tf.deref(r.attrs.security_group_id)?.address;
-      if (!group || !groups.includes(group)) continue;
-      out.push({ resource: r.address, cidr: cidrOf(this.tf.text(r.attrs.cidr_ipv4)), group: this.tf.deref(r.attrs.referenced_security_group_id)?.address, ports: ports(r.attrs) });
-    }
-    for (const r of this.tf.ofType('aws_security_group_rule')) {
-      const group = this.tf.deref(r.attrs.security_group_id)?.address;
-      if (r.attrs.type !== 'ingress' || !group || !groups.includes(group)) continue;
-      for (const c of this.tf.texts(r.attrs.cidr_blocks)) out.push({ resource: r.address, cidr: cidrOf(c), ports: ports(r.attrs) });
-      if (r.attrs.self === true) out.push({ resource: r.address, group, ports: ports(r.attrs) });
-      const ref = this.tf.deref(r.attrs.source_security_group_id)?.address;
-      if (ref) out.push({ resource: r.address, group: ref, ports: ports(r.attrs) });
-    }
-    for (const g of this.tf.ofType('aws_security_group').filter((x) => groups.includes(x.address))) {
-      for (const r of (g.attrs.ingress as Array<Record<string, unknown>> | undefined) ?? []) {
-        for (const c of this.tf.texts(r.cidr_blocks)) out.push({ resource: g.address, cidr: cidrOf(c), ports: ports(r) });
-      }
-    }
-    return out.filter((r) => r.cidr !== undefined || r.group !== undefined);
+  private ingress(groups: string[]): SgOpening[] {
+    const one = (text: string | undefined) => { const c = cidrOf(text); return c ? [c] : []; };
+    return sgIngress(this.tf, groups, {
+      vpcRule: (r) => one(this.tf.text(r.attrs.cidr_ipv4)),
+      groupRule: (r) => this.tf.texts(r.attrs.cidr_blocks).flatMap(one),
+      inline: (_g, block) => this.tf.texts(block.cidr_blocks).flatMap(one),
+    });
   }
 }

@@ -6,7 +6,7 @@ import { Cidr } from '../ipam';
 import { Ipv6Fabric, NO_PORTS, Opening6, Place6, Ports, Step, Trip6, unionPorts } from './fabric';
 import { cidrsOf, IPV6_INTERNET_SAMPLE, Ipv6Space } from './ipv6';
 import { PlanCluster } from './plan';
-import { ruleProtocolPorts } from './ports';
+import { SgOpening, sgIngress } from './sg-ingress';
 import { TfResource, TfStack, under } from './terraform';
 
 interface Route6 {
@@ -204,30 +204,11 @@ export class AwsIpv6 implements Ipv6Fabric {
     return this.tf.ofType('aws_security_group').filter((g) => names.includes(g.path)).map((g) => g.address);
   }
 
-  private ingress(groups: string[]): Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> {
-    const ports = ruleProtocolPorts;
-    const out: Array<{ resource: string; cidr?: Cidr; group?: string; ports: Ports }> = [];
-    for (const r of this.tf.ofType('aws_vpc_security_group_ingress_rule')) {
-      const group = this.tf.deref(r.attrs.security_group_id)?.address;
-      if (!group || !groups.includes(group)) continue;
-      const v6 = this.space.read(r, 'cidr_ipv6');
-      if (v6.kind === 'cidr') out.push({ resource: r.address, cidr: v6.cidr, ports: ports(r.attrs) });
-      const ref = this.tf.deref(r.attrs.referenced_security_group_id)?.address;
-      if (ref) out.push({ resource: r.address, group: ref, ports: ports(r.attrs) });
-    }
-    for (const r of this.tf.ofType('aws_security_group_rule')) {
-      const group = this.tf.deref(r.attrs.security_group_id)?.address;
-      if (r.attrs.type !== 'ingress' || !group || !groups.includes(group)) continue;
-      for (const c of cidrsOf(this.space.readAll(r, 'ipv6_cidr_blocks'))) out.push({ resource: r.address, cidr: c, ports: ports(r.attrs) });
-      if (r.attrs.self === true) out.push({ resource: r.address, group, ports: ports(r.attrs) });
-      const ref = this.tf.deref(r.attrs.source_security_group_id)?.address;
-      if (ref) out.push({ resource: r.address, group: ref, ports: ports(r.attrs) });
-    }
-    for (const g of this.tf.ofType('aws_security_group').filter((x) => groups.includes(x.address))) {
-      for (const r of (g.attrs.ingress as Array<Record<string, unknown>> | undefined) ?? []) {
-        for (const c of cidrsOf(this.space.readAll(g, 'ingress.ipv6_cidr_blocks', r.ipv6_cidr_blocks))) out.push({ resource: g.address, cidr: c, ports: ports(r) });
-      }
-    }
-    return out;
+  private ingress(groups: string[]): SgOpening[] {
+    return sgIngress(this.tf, groups, {
+      vpcRule: (r) => { const v6 = this.space.read(r, 'cidr_ipv6'); return v6.kind === 'cidr' ? [v6.cidr] : []; },
+      groupRule: (r) => cidrsOf(this.space.readAll(r, 'ipv6_cidr_blocks')),
+      inline: (g, block) => cidrsOf(this.space.readAll(g, 'ingress.ipv6_cidr_blocks', block.ipv6_cidr_blocks)),
+    });
   }
 }
