@@ -319,11 +319,7 @@ export class Network extends Construct {
 
   /** The address families the plan file records for `cluster`: IPv4 when it records the cluster's ranges but no family; undefined when it records nothing of it. @internal */
   public _recordedIpFamily(cluster: string): IpFamily | undefined {
-    const family = this.plans.families(this.node.path)[cluster];
-    if (family !== undefined) return family as IpFamily;
-    const pools = this.plans.pools(this.node.path);
-    const has = pools.some((pool) => Object.keys(this.plans.records(this.node.path, pool)).some((key) => key.startsWith(`${cluster}:`)));
-    return has ? IpFamily.IPV4 : undefined;
+    return this.plans.recordedFamilies(this.node.path).get(cluster) as IpFamily | undefined;
   }
 
   /** The network's cloud object. @internal */

@@ -74,6 +74,8 @@ const NOTE = 'Written by cdktf-kube-networks at synth. Commit it: synth reuses e
 /** Names of adopted ranges: what `Network`'s `reserved` prop accepts. */
 export const RESERVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*$/;
 const RECOVER = 'repair it from version control, or delete it to plan afresh';
+/** Owners recorded per network with their families, per file content (a pure function of it; content is replaced, never changed, on a write). */
+const RECORDED_FAMILIES = new WeakMap<PlanFileContent, Map<string, ReadonlyMap<string, string>>>();
 /** `1, 2, 3 or 4`, for messages. */
 const VERSIONS_TEXT = `${PLAN_FILE_VERSIONS.slice(0, -1).join(', ')} or ${PLAN_FILE_VERSIONS[PLAN_FILE_VERSIONS.length - 1]}`;
 
@@ -148,6 +150,27 @@ export class PlanFile {
   /** The address families the file records for the clusters of `network` (cluster path -> IpFamily; IPv4-only clusters are absent). */
   public families(network: string): Record<string, string> {
     return { ...(this.content.networks[network]?.families ?? {}) };
+  }
+
+  /**
+   * Every owner the file records ranges of in `network`, with its address families: its
+   * `families` entry, or IPV4 for an owner recorded without one. Read once per file content
+   * (a plan asks it for every cluster).
+   */
+  public recordedFamilies(network: string): ReadonlyMap<string, string> {
+    let byNetwork = RECORDED_FAMILIES.get(this.content);
+    if (!byNetwork) RECORDED_FAMILIES.set(this.content, byNetwork = new Map());
+    let families = byNetwork.get(network);
+    if (!families) {
+      const entry = this.content.networks[network];
+      const found = new Map<string, string>();
+      for (const records of Object.values(entry?.pools ?? {})) {
+        for (const key of Object.keys(records)) found.set(key.slice(0, key.lastIndexOf(':')), 'IPV4');
+      }
+      for (const [cluster, family] of Object.entries(entry?.families ?? {})) found.set(cluster, family);
+      byNetwork.set(network, families = found);
+    }
+    return families;
   }
 
   /** The IPv6 subnet numbers the file records for `network`'s VPCs. */
