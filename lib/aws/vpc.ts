@@ -72,7 +72,6 @@ export class AwsVpc {
   /** Names of the subnets that take a /64 of the VPC's IPv6 block (see ipv6SubnetsOf), and the subnets made, by name. */
   private readonly ipv6Names = new Set<string>();
   private readonly byName = new Map<string, AwsSubnet>();
-  private ipv6Block?: string;
 
   /**
    * Makes the VPC over the blocks of `sources` (in order of preference): the primary is the
@@ -169,7 +168,7 @@ export class AwsVpc {
   /** The VPC's IPv6 /56 (a reference resolved at deploy); undefined unless the network has IPv6. */
   public get ipv6CidrBlock(): string | undefined {
     if (!this.network.ipv6) return undefined;
-    return this.ipv6Block ??= refOf(this.vpc, 'ipv6CidrBlock');
+    return refOf(this.vpc, 'ipv6CidrBlock');
   }
 
   /** `cidrsubnet(vpc.ipv6_cidr_block, 8, netnum)`, the number read from the plan at synth; new ENIs in it get an IPv6 address. */
