@@ -15,6 +15,18 @@ export function tagsFor(owner: IConstruct, ...parts: string[]): Record<string, s
 }
 
 /**
+ * A construct's path as part of a construct id, one to one: `corp/a-b` -> `corp--a-b`,
+ * `corp/a/b` -> `corp--a--b` (constructs' own spelling of `/` in an id). A path with other
+ * characters, or with `-` at either end of a name or twice in a row, has every run of them
+ * made one `-` and gets a hash of the whole path, so two paths never share an id in one scope.
+ */
+export function pathId(target: IConstruct): string {
+  const path = target.node.path;
+  if (/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*(\/[A-Za-z0-9]+(-[A-Za-z0-9]+)*)*$/.test(path)) return path.replace(/\//g, '--');
+  return `${path.replace(/[^A-Za-z0-9]+/g, '-')}-${hashOf(path)}`;
+}
+
+/**
  * The CloudWatch Logs group of a network's flow logs: `/cdktf-kube-networks/<network path>/flow-logs`.
  * A path with characters a log group name refuses has them replaced, plus a hash of the whole
  * path, so two networks of an app (whose paths differ) never share a group: `corp a/main` and
@@ -23,7 +35,7 @@ export function tagsFor(owner: IConstruct, ...parts: string[]): Record<string, s
 export function flowLogGroupName(network: IConstruct): string {
   const path = network.node.path;
   const clean = path.replace(/[^A-Za-z0-9._/#-]+/g, '-');
-  const unique = clean === path ? clean : `${clean}-${createHash('sha256').update(path).digest('hex').slice(0, 7)}`;
+  const unique = clean === path ? clean : `${clean}-${hashOf(path)}`;
   return `/cdktf-kube-networks/${unique}/flow-logs`;
 }
 
@@ -36,6 +48,11 @@ export function shortName(owner: IConstruct, suffix: string): string {
   const full = `${owner.node.path}-${suffix}`;
   const name = full.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (name.length <= SHORT) return name;
-  const hash = createHash('sha256').update(full).digest('hex').slice(0, 7);
+  const hash = hashOf(full);
   return `${name.slice(0, SHORT - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** Seven hex digits of a SHA-256: short, stable, and distinct for distinct inputs in any real app. */
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 7);
 }
