@@ -7,7 +7,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { allExamples } from '../../examples/main';
 import { cloudStack } from '../../examples/stack';
-import { Cloud, FlatCluster, IpFamily, Network, NetworkVerifier, verifyNetworkModel } from '../../lib';
+import { Cloud, FlatCluster, IpFamily, Ipv6AccessType, Network, NetworkVerifier, verifyNetworkModel } from '../../lib';
 import { Cidr } from '../../lib/ipam';
 import { Ipv6Space } from '../../lib/verify/ipv6';
 import { TfStack } from '../../lib/verify/terraform';
@@ -27,9 +27,20 @@ function gcpTwoFlat(app: App): void {
   new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK });
 }
 
+/** The same pair with b's IPv6 EXTERNAL: its nodes and pods take global addresses, outside the VPC's ULA /48. */
+function gcpFlatExternal(app: App): void {
+  const cloud = Cloud.gcp({ region: 'us-central1' });
+  const stack = cloudStack(app, 'gcp-flat6x', cloud);
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flat6x-')), 'cidr-plan.lock.json');
+  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: 'gcp-flat6x', planFile });
+  new FlatCluster(stack, 'a', { network, ipFamily: IpFamily.DUAL_STACK });
+  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: Ipv6AccessType.EXTERNAL });
+}
+
 const stacks = stacksOf(synthExamples((app, planFile) => {
   allExamples(app, planFile);
   gcpTwoFlat(app);
+  gcpFlatExternal(app);
 }));
 const stack = (name: string) => stacks.find((s) => s.name === name)!;
 const findings = (name: string, tf: Json) => verifyNetworkModel({ synth: JSON.stringify(tf), addressPlans: stack(name).addressPlans }).findings.map((f) => f.message);
@@ -48,7 +59,7 @@ const named = (tf: Json, type: string, suffix: string) => {
 };
 
 test('the IPv6 examples and the GCP pair verify clean', () => {
-  for (const name of ['aws-ipv6', 'gcp-dualstack', 'gcp-flat6']) expect({ name, findings: findings(name, JSON.parse(stack(name).synth)) }).toEqual({ name, findings: [] });
+  for (const name of ['aws-ipv6', 'gcp-dualstack', 'gcp-flat6', 'gcp-flat6x']) expect({ name, findings: findings(name, JSON.parse(stack(name).synth)) }).toEqual({ name, findings: [] });
 });
 
 describe('IPv6 blocks are resolved symbolically', () => {
