@@ -17,30 +17,23 @@ import { stacksOf, synthExamples } from './support';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON
 type Json = any;
 
-/** Two dual-stack flat clusters in one GCP network: the pair VERIFY-015 checks on GCP. */
-function gcpTwoFlat(app: App): void {
+/**
+ * Two dual-stack flat clusters in one GCP network, stack `name`: the pair VERIFY-015 checks on GCP.
+ * With `bAccess` EXTERNAL, b's nodes and pods take global addresses, outside the VPC's ULA /48.
+ */
+function gcpTwoFlat(app: App, name: string, bAccess = Ipv6AccessType.INTERNAL): void {
   const cloud = Cloud.gcp({ region: 'us-central1' });
-  const stack = cloudStack(app, 'gcp-flat6', cloud);
-  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flat6-')), 'cidr-plan.lock.json');
-  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: 'gcp-flat6', planFile });
+  const stack = cloudStack(app, name, cloud);
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`)), 'cidr-plan.lock.json');
+  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: name, planFile });
   new FlatCluster(stack, 'a', { network, ipFamily: IpFamily.DUAL_STACK });
-  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK });
-}
-
-/** The same pair with b's IPv6 EXTERNAL: its nodes and pods take global addresses, outside the VPC's ULA /48. */
-function gcpFlatExternal(app: App): void {
-  const cloud = Cloud.gcp({ region: 'us-central1' });
-  const stack = cloudStack(app, 'gcp-flat6x', cloud);
-  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flat6x-')), 'cidr-plan.lock.json');
-  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: 'gcp-flat6x', planFile });
-  new FlatCluster(stack, 'a', { network, ipFamily: IpFamily.DUAL_STACK });
-  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: Ipv6AccessType.EXTERNAL });
+  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: bAccess });
 }
 
 const stacks = stacksOf(synthExamples((app, planFile) => {
   allExamples(app, planFile);
-  gcpTwoFlat(app);
-  gcpFlatExternal(app);
+  gcpTwoFlat(app, 'gcp-flat6');
+  gcpTwoFlat(app, 'gcp-flat6x', Ipv6AccessType.EXTERNAL);
 }));
 const stack = (name: string) => stacks.find((s) => s.name === name)!;
 const findings = (name: string, tf: Json) => verifyNetworkModel({ synth: JSON.stringify(tf), addressPlans: stack(name).addressPlans }).findings.map((f) => f.message);
