@@ -32,7 +32,7 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   transit.forEachPeer((peer) => allowIn(cluster, `nodes-sg-from-${peer.id}`, w.nodeGroup, { cidr: peer.cidr }, `Flat: ${peer.description} reaches nodes and pods directly`));
   if (ipv6) {
     // Over IPv6 a flat cluster is reached from its own VPC's /56 and, through the hub, from every other flat IPv6 VPC's.
-    allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the VPC\'s IPv6 block reaches nodes and pods directly');
+    allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the IPv6 block of its own VPC reaches nodes and pods directly');
     const own = edge.routeIpv6AcrossHub(`the VPC of ${cluster.node.path}`);
     transit.forEachIpv6Spoke((other) => {
       if (other !== own) allowIn(cluster, `nodes-sg-from-${other.id}`, w.nodeGroup, { cidrIpv6: other.cidr }, `Flat: ${other.description} reaches nodes and pods directly over IPv6`);

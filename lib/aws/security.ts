@@ -2,7 +2,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { tagsFor } from './names';
+import { ec2Text, tagsFor } from './names';
 import { AwsVpc } from './vpc';
 import { refOf } from '../model/refs';
 
@@ -19,7 +19,7 @@ export interface TcpPorts {
 export function allowIn(scope: Construct, id: string, group: SecurityGroup, source: Source, description: string, ports?: TcpPorts): VpcSecurityGroupIngressRule {
   return new VpcSecurityGroupIngressRule(scope, id, {
     securityGroupId: refOf(group, 'id'),
-    description,
+    description: ec2Text(description),
     ipProtocol: ports ? 'tcp' : '-1',
     fromPort: ports?.from,
     toPort: ports?.to,
