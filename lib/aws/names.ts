@@ -7,6 +7,8 @@ const SHORT = 32;
 const TAG_MAX = 256;
 /** Longest security group name or description, or rule description, EC2 takes. */
 const EC2_TEXT_MAX = 255;
+/** Longest IAM role description. */
+const IAM_TEXT_MAX = 1000;
 
 /** `corp/prod` + `nodes`, `eu-west-1a` -> `corp-prod-nodes-eu-west-1a`: the Name tag of a resource. */
 export function nameTag(owner: IConstruct, ...parts: string[]): string {
@@ -34,6 +36,11 @@ export function tagValue(text: string): string {
  */
 export function ec2Text(text: string): string {
   return fit(text.replace(/'/g, '').replace(/[^A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, '-'), EC2_TEXT_MAX, text);
+}
+
+/** An IAM role's description: at most 1,000 characters of tab, newline, printable ASCII and Latin-1 (IAM's pattern); others become `-`. */
+export function iamText(text: string): string {
+  return fit(text.replace(/[^\t\n\r\u0020-\u007E\u00A1-\u00FF]/g, '-'), IAM_TEXT_MAX, text);
 }
 
 /**
