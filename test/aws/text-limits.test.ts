@@ -43,6 +43,8 @@ test('awkward construct ids (apostrophes, brackets, accents, a stack named sg, a
   const e = awsEstate({ ipv6: true, islandCidr: '10.0.0.0/14' }, 'sg');
   // The flow-log role's description names the network: IAM takes Latin-1 at most.
   const tokyo = awsEstate({}, 'tokyo-東京');
+  new FlatCluster(tokyo.stack, 'web', { network: tokyo.network });
+  expect(synthStack(tokyo.stack)).toContain('"aws_iam_role"');
   expect(refused(synthStack(tokyo.stack))).toEqual([]);
   const deep = ['team "platform"', 'x'.repeat(120), 'y'.repeat(120)].reduce<Construct>((scope, id) => new Construct(scope, id), e.stack);
   new FlatCluster(e.stack, "o'brien", { network: e.network, ipFamily: IpFamily.DUAL_STACK });
