@@ -4,7 +4,7 @@ import { NetworkPlan, NetworkSketch } from '../model/plan';
 import { appWide, nameClashes } from '../policy/name-clashes';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { shortName, tagsFor } from './names';
-import { podsHoldOwnGroup } from './pod-group';
+import { podsHoldOwnGroup } from './private-pods';
 
 /** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
 export interface AwsNamedResource {

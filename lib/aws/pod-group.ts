@@ -1,19 +1,7 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
-import { NetworkModel } from '../model/plan';
 import { allowIn, openAmongMembers } from './security';
 import { AwsVpc } from './vpc';
-
-/**
- * True when a model's pods hold a security group apart from their nodes'. Island and archipelago
- * pods are private (never routed outside their VPC) and reached through gateways on the nodes, so
- * a gateway's rule on the nodes (NodePorts from the main network) must not reach a pod address.
- * Flat pods are meant to be reached like the nodes, and isolated clusters have no gateway: their
- * pods keep the nodes' group.
- */
-export function podsHoldOwnGroup(model: NetworkModel): boolean {
-  return model === NetworkModel.ISLAND || model === NetworkModel.ARCHIPELAGO;
-}
 
 /**
  * The security group of an island's pods (the ENIConfigs name it), open among the pods and both

@@ -8,7 +8,8 @@ import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
 import { hasIpv4Pods, IpFamily } from '../model/plan';
 import { EKS_IP_FAMILY } from './layout';
-import { podsHoldOwnGroup, renderPodGroup } from './pod-group';
+import { renderPodGroup } from './pod-group';
+import { podsHoldOwnGroup } from './private-pods';
 
 /** A cluster's own subnets and the security groups of its nodes and pods. */
 export interface Workloads {
