@@ -182,10 +182,10 @@ export interface AwsClusterResources extends AwsVpcResources {
   readonly nodeSubnetIds: string[];
   /**
    * Attached to the cluster's nodes; in a flat or isolated cluster the pods hold it too (through
-   * the ENIConfigs, or an IPv6 cluster's on the nodes' own ENIs). An island's NodePort rules are on it. In an archipelago, attach the archipelago's
-   * `membersSecurityGroup` to the nodes too (it is in `securityGroups`). Name it in the EKS
-   * cluster's `vpc_config.security_group_ids`: the control plane's ENIs then hold it, so they
-   * reach the pods (webhooks) and the pods reach them.
+   * the ENIConfigs, or an IPv6 cluster's on the nodes' own ENIs). An island's NodePort rules are
+   * on it. In an archipelago, attach the archipelago's `membersSecurityGroup` to the nodes too
+   * (it is in `securityGroups`). Name it in the EKS cluster's `vpc_config.security_group_ids`:
+   * the control plane's ENIs then hold it, so they reach the pods (webhooks) and the pods reach them.
    */
   readonly nodeSecurityGroup: SecurityGroup;
   /**

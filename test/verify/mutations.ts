@@ -363,7 +363,8 @@ export const MUTATIONS: readonly Mutation[] = [
       const rule = all(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/node-ports-1$`))[0];
       const pods = all(tf, 'aws_security_group', new RegExp(`^${c.path}/pods-sg$`))[0];
       if (!rule || !pods) return false;
-      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant', `${c.path}/mutant-rule`, { ...rule[1], '//': undefined, security_group_id: ref('aws_security_group', pods[0]) });
+      const { cidr_ipv4, ip_protocol, from_port, to_port } = rule[1];
+      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant', `${c.path}/mutant-rule`, { cidr_ipv4, ip_protocol, from_port, to_port, security_group_id: ref('aws_security_group', pods[0]) });
       return true;
     }) },
   // How islands were rendered before their pods had a group: the ENIConfigs named the nodes' group, NodePort rule and all.
