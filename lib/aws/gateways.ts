@@ -2,6 +2,7 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
@@ -16,12 +17,15 @@ import { refOf } from '../model/refs';
 
 /** Ports an L7 proxy listens on. */
 const PROXY_PORTS = [80, 443];
+/** Every TCP port: what a load balancer may forward to a pod. */
+const ALL_TCP = { from: 0, to: 65535 };
 
 /**
  * The ways into an island (or archipelago member): NodePorts open to the main network (or the
- * given sources) on the nodes' security group; an internal network load balancer in the node
- * subnets, a target group and listener per port; an internal application load balancer in the
- * proxy subnets (AWS-LB-001). Load balancers reach nodes and pods through their own group.
+ * given sources) on the nodes' security group alone (the pods hold their own); an internal
+ * network load balancer in the node subnets, a target group and listener per port; an internal
+ * application load balancer in the proxy subnets (AWS-LB-001). Load balancers reach nodes and
+ * pods through their own group.
  */
 export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): GatewayResources {
   const main = cluster.network.cidr;
@@ -39,7 +43,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
     allowAllOut(cluster, 'load-balancer-sg', group);
     if (ipv6) allowAllOutIpv6(cluster, 'load-balancer-sg', group);
-    allowIn(cluster, 'nodes-sg-from-load-balancer', w.nodeGroup, { group }, 'The network load balancer reaches the pods', { from: 0, to: 65535 });
+    reachWorkloads(cluster, w, 'load-balancer', group, 'The network load balancer');
     // An NLB takes one subnet per zone: the zone's first node subnet.
     const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
     const nlb = new Lb(cluster, 'load-balancer', {
@@ -75,7 +79,7 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     for (const port of PROXY_PORTS) allowIn(cluster, `proxy-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
     allowAllOut(cluster, 'proxy-sg', group);
     if (ipv6) allowAllOutIpv6(cluster, 'proxy-sg', group);
-    allowIn(cluster, 'nodes-sg-from-proxy', w.nodeGroup, { group }, 'The proxy reaches the pods', { from: 0, to: 65535 });
+    reachWorkloads(cluster, w, 'proxy', group, 'The proxy');
     const alb = new Lb(cluster, 'proxy', {
       name: shortName(cluster, 'alb'),
       loadBalancerType: 'application',
@@ -94,6 +98,15 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     }));
   }
   return out;
+}
+
+/**
+ * Lets a load balancer's group into the nodes' group and, where island pods hold their own, the
+ * pods': its targets are pod addresses (target type `ip`), or nodes for hostNetwork pods.
+ */
+function reachWorkloads(cluster: ICluster, w: Workloads, id: 'load-balancer' | 'proxy', group: SecurityGroup, what: string): void {
+  allowIn(cluster, `nodes-sg-from-${id}`, w.nodeGroup, { group }, `${what} reaches the pods`, ALL_TCP);
+  if (w.podGroup !== w.nodeGroup) allowIn(cluster, `pods-sg-from-${id}`, w.podGroup, { group }, `${what} reaches the pods`, ALL_TCP);
 }
 
 /**

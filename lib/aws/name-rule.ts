@@ -4,6 +4,7 @@ import { NetworkPlan, NetworkSketch } from '../model/plan';
 import { appWide, nameClashes } from '../policy/name-clashes';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { securityGroupName, shortName } from './names';
+import { podsHoldOwnGroup } from './private-pods';
 
 /** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
 export interface AwsNamedResource {
@@ -36,6 +37,7 @@ export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
       const proxy = c.ingress.includes(IngressKind.PROXY);
       return [
         group(c.path, vpc, 'nodes-sg'),
+        ...(podsHoldOwnGroup(c.model) ? [group(c.path, vpc, 'pods-sg')] : []),
         ...(lb ? [group(c.path, vpc, 'load-balancer-sg')] : []),
         ...(proxy ? [group(c.path, vpc, 'proxy-sg')] : []),
         ...(c.exposesApiEndpoint ? [group(c.path, vpc, 'api-endpoint-sg')] : []),

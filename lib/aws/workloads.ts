@@ -8,8 +8,10 @@ import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
 import { hasIpv4Pods, IpFamily } from '../model/plan';
 import { EKS_IP_FAMILY } from './layout';
+import { renderPodGroup } from './pod-group';
+import { podsHoldOwnGroup } from './private-pods';
 
-/** A cluster's own subnets and the security group of its nodes and pods. */
+/** A cluster's own subnets and the security groups of its nodes and pods. */
 export interface Workloads {
   /** Node subnets, one or more per zone (routable). */
   readonly nodeSubnets: AwsSubnet[];
@@ -19,11 +21,13 @@ export interface Workloads {
   readonly proxySubnets: AwsSubnet[];
   /** The exposed API endpoint's subnet (isolated clusters). */
   readonly apiSubnets: AwsSubnet[];
-  /** Attached to the nodes and (through the ENIConfigs) the pods. */
+  /** Attached to the nodes (and, in flat and isolated clusters, the pods). */
   readonly nodeGroup: SecurityGroup;
+  /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (podsHoldOwnGroup), else nodeGroup. */
+  readonly podGroup: SecurityGroup;
 }
 
-/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' security group. */
+/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' (and island pods') security groups. */
 export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
   const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
     (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
@@ -35,14 +39,19 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
       cidr: later(source.cidr),
       dependsOn: associations.get(source.id),
     }));
+  // The description stays as first written, island pods now apart: AWS cannot change a group's
+  // description, so Terraform would replace the group every node holds.
   const nodeGroup = openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`);
   if (cluster.ipFamily !== IpFamily.IPV4) allowAllOutIpv6(cluster, 'nodes-sg', nodeGroup);
+  // Island pods are IPv4 only (their subnets have no IPv6 block): their group sends IPv4 alone.
+  const podGroup = podsHoldOwnGroup(cluster.model) ? renderPodGroup(cluster, vpc, nodeGroup) : nodeGroup;
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
     nodeGroup,
+    podGroup,
   };
 }
 
@@ -64,6 +73,7 @@ export function clusterResources(cluster: ICluster, vpc: AwsVpc, w: Workloads, c
     transitGatewayAttachment: more.edge?.attachment ?? more.attachment,
     nodeSubnetIds: w.nodeSubnets.map((s) => s.subnet.id),
     nodeSecurityGroup: w.nodeGroup,
+    podSecurityGroup: w.podGroup,
     targetGroups: [],
     listeners: [],
     ...more.gateways,

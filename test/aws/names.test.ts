@@ -45,13 +45,13 @@ describe('AWS-NAME-001: load balancer and target group names are unique per regi
     expect(findings(e.network, 'AWS-NAME-001')).toEqual([]);
   });
 
-  test('security groups of one VPC: archipelago members a_b and a-b both make corp-fleet-a-b-nodes-sg', () => {
+  test('security groups of one VPC: archipelago members a_b and a-b both make corp-fleet-a-b-nodes-sg and corp-fleet-a-b-pods-sg', () => {
     const e = aws();
     const fleet = new Archipelago(e.stack, 'fleet', { network: e.network });
     fleet.addCluster('a_b');
     fleet.addCluster('a-b');
     expect(findings(e.network, 'AWS-NAME-001')).toEqual([
-      `[corp/fleet/a-b] corp/fleet/a_b and corp/fleet/a-b get the same AWS names: security group corp-fleet-a-b-nodes-sg in the VPC of corp/fleet${TAIL}`,
+      `[corp/fleet/a-b] corp/fleet/a_b and corp/fleet/a-b get the same AWS names: security group corp-fleet-a-b-nodes-sg in the VPC of corp/fleet, security group corp-fleet-a-b-pods-sg in the VPC of corp/fleet${TAIL}`,
     ]);
   });
 
