@@ -4,6 +4,14 @@ import * as path from 'path';
 
 // How the plan file is written: atomically (a temp file beside it, fsynced, renamed over it) and
 // under a lock file, so a killed synth leaves the previous file and concurrent synths lose nothing.
+//
+// The lock: `<file>.lock`, created with O_EXCL and holding {pid, host, at, token}. A lock whose
+// holder is gone (a dead pid on this host, over 60 s old from another host, empty for over 2 s)
+// is stale, and whoever finds it so breaks it: renames it aside, and links it back when what it
+// moved is not the stale lock. Known defect: that loses mutual exclusion. Stale lock S; B and C
+// both judge S stale; C renames S aside, deletes it and takes the lock (C holds); B now renames
+// C's lock aside, sees it is not S, but before B links it back D creates a lock of its own (the
+// name is free), so B's link fails and B deletes C's lock: C and D both hold.
 
 /** How long a writer waits for another's lock before giving up. */
 const LOCK_WAIT_MS = Number(process.env.CDKTF_KUBE_NETWORKS_LOCK_WAIT_MS ?? 15_000);
@@ -56,13 +64,62 @@ interface LockHolder {
   readonly token: string;
 }
 
+/** The steps of breaking a stale lock, where a test may run other lockers in between (LockSeams.step). */
+export type BreakStep = 'judged-stale' | 'moved-aside';
+
+/** What a test replaces to play several processes in one: the clock, the host, which pids live, a pause at each break step. */
+export interface LockSeams {
+  readonly now: () => number;
+  readonly host: string;
+  readonly isAlive: (pid: number) => boolean;
+  readonly step: (at: BreakStep) => void;
+}
+
+const REAL: LockSeams = { now: () => Date.now(), host: os.hostname(), isAlive, step: () => undefined };
+
 /** Runs `fn` holding `<file>.lock` (created with O_EXCL); breaks a lock its holder left behind. */
-export function withLock<T>(file: string, fn: () => T): T {
+export function withLock<T>(file: string, fn: () => T, seams: Partial<LockSeams> = {}): T {
+  const lock = lockPath(file);
+  const me = { pid: process.pid, token: Math.random().toString(36).slice(2) };
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let held: string | undefined;
+  for (;;) {
+    const attempt = tryLock(file, me, seams);
+    if ('held' in attempt) {
+      held = attempt.held;
+      break;
+    }
+    if (Date.now() > deadline) {
+      const holder = parseHolder(attempt.busy);
+      const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
+      throw new Error(`plan file ${file} is locked by ${who} (${lock}) for over ${Math.round(LOCK_WAIT_MS / 1000)}s: let that synth finish, or delete ${lock} if none is running`);
+    }
+    sleep(10 + Math.random() * 30);
+  }
+  try {
+    testPause('locked', lock);
+    cleanTempFiles(path.resolve(file));
+    return fn();
+  } finally {
+    releaseLock(lock, held);
+  }
+}
+
+/** `<file>.lock`, absolute. */
+export function lockPath(file: string): string {
+  return `${path.resolve(file)}.lock`;
+}
+
+/**
+ * One attempt at the lock of `file` for the locker `me` (a process, or one a test plays):
+ * `held` with the lock's text when taken, else `busy` with the text of the lock in the way.
+ */
+export function tryLock(file: string, me: { pid: number; token: string }, seams: Partial<LockSeams> = {}): { held: string } | { busy: string } {
+  const s = { ...REAL, ...seams };
   const target = path.resolve(file);
   const lock = `${target}.lock`;
-  const mine: LockHolder = { pid: process.pid, host: os.hostname(), at: new Date().toISOString(), token: Math.random().toString(36).slice(2) };
+  const mine: LockHolder = { pid: me.pid, host: s.host, at: new Date(s.now()).toISOString(), token: me.token };
   const text = JSON.stringify(mine);
-  const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
       const fd = fs.openSync(lock, 'wx', 0o644);
@@ -71,7 +128,7 @@ export function withLock<T>(file: string, fn: () => T): T {
       } finally {
         fs.closeSync(fd);
       }
-      break;
+      return { held: text };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'ENOENT') {
@@ -83,25 +140,16 @@ export function withLock<T>(file: string, fn: () => T): T {
       }
       const seen = readLock(lock);
       if (seen === undefined) continue; // released meanwhile
-      if (isStale(lock, seen)) {
-        breakLock(lock, seen);
-        continue;
-      }
-      if (Date.now() > deadline) {
-        const holder = parseHolder(seen);
-        const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.at}` : 'another process';
-        throw new Error(`plan file ${file} is locked by ${who} (${lock}) for over ${Math.round(LOCK_WAIT_MS / 1000)}s: let that synth finish, or delete ${lock} if none is running`);
-      }
-      sleep(10 + Math.random() * 30);
+      if (!isStale(lock, seen, s)) return { busy: seen };
+      s.step('judged-stale');
+      breakLock(lock, seen, s);
     }
   }
-  try {
-    testPause('locked', lock);
-    cleanTempFiles(target);
-    return fn();
-  } finally {
-    if (readLock(lock) === text) fs.rmSync(lock, { force: true });
-  }
+}
+
+/** Removes the lock if it is still the one taken with `text`. */
+export function releaseLock(lock: string, text: string): void {
+  if (readLock(lock) === text) fs.rmSync(lock, { force: true });
 }
 
 function readLock(lock: string): string | undefined {
@@ -121,18 +169,18 @@ function parseHolder(text: string): LockHolder | undefined {
   }
 }
 
-function isStale(lock: string, text: string): boolean {
+function isStale(lock: string, text: string, s: LockSeams): boolean {
   const holder = parseHolder(text);
   if (!holder) {
     // Created but never written: its writer died in between (or is writing right now).
     try {
-      return Date.now() - fs.statSync(lock).mtimeMs > EMPTY_LOCK_STALE_MS;
+      return s.now() - fs.statSync(lock).mtimeMs > EMPTY_LOCK_STALE_MS;
     } catch {
       return false;
     }
   }
-  if (holder.host === os.hostname()) return !isAlive(holder.pid);
-  return Date.now() - Date.parse(holder.at) > FOREIGN_LOCK_STALE_MS;
+  if (holder.host === s.host) return !s.isAlive(holder.pid);
+  return s.now() - Date.parse(holder.at) > FOREIGN_LOCK_STALE_MS;
 }
 
 function isAlive(pid: number): boolean {
@@ -148,13 +196,14 @@ function isAlive(pid: number): boolean {
  * Removes a stale lock: moves it aside (atomic, so of two breakers only one gets it), and
  * puts it back if what was moved is no longer the stale lock but a fresh one.
  */
-function breakLock(lock: string, stale: string): void {
+function breakLock(lock: string, stale: string, s: LockSeams): void {
   const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     fs.renameSync(lock, aside);
   } catch {
     return; // someone else broke or released it
   }
+  s.step('moved-aside');
   if (readLock(aside) !== stale) {
     try {
       fs.linkSync(aside, lock);
