@@ -50,8 +50,11 @@ function removeUnderClaim(lock: string, stale: LockInstance, aside: string, seam
   seams.step('rechecked');
   try {
     fs.renameSync(lock, aside);
-  } catch {
-    return; // not there any more: another host's holder, judged gone by its age, released it
+  } catch (e) {
+    // Not there any more: another host's holder, judged gone by its age, released it. Any other
+    // error (another user's lock in a sticky directory) would recur at every attempt: say so.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
   }
   seams.step('moved-aside');
   const moved = readInstance(aside);
