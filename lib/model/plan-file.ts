@@ -85,9 +85,9 @@ const VERSIONS_TEXT = `${PLAN_FILE_VERSIONS.slice(0, -1).join(', ')} or ${PLAN_F
  * the way `cdk.context.json` records look-ups.
  *
  * Writes are atomic (a temp file in the same directory, fsynced, then renamed over the
- * file) and made under a lock file (`<file>.lock`, created with O_EXCL), re-reading the
- * file first and replacing only the networks being saved: concurrent synths never lose
- * each other's records. A file that cannot be read or is not a plan file is an error
+ * file) and made under a lock file (`<file>.lock`, held by one synth at a time: see
+ * plan-file-lock.ts), re-reading the file first and replacing only the networks being
+ * saved: concurrent synths never lose each other's records. A file that cannot be read or is not a plan file is an error
  * naming the file and what is wrong, and is never overwritten.
  */
 export class PlanFile {
