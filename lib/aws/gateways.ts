@@ -2,20 +2,15 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
-import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
-import { allowAllOut, allowAllOutIpv6, allowIn } from './security';
+import { loadBalancerPorts } from './group-rules';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
 import { ICluster } from '../model/interfaces';
-import { IpFamily } from '../model/plan';
 import { refOf } from '../model/refs';
-
-/** Ports an L7 proxy listens on. */
-const PROXY_PORTS = [80, 443];
 
 /**
  * The ways into an island (or archipelago member): NodePorts open to the main network (or the
@@ -24,22 +19,11 @@ const PROXY_PORTS = [80, 443];
  * proxy subnets (AWS-LB-001). Load balancers reach nodes and pods through their own group.
  */
 export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): GatewayResources {
-  const main = cluster.network.cidr;
-  const of = (kind: IngressKind) => cluster.ingress.filter((g) => g.kind === kind);
   const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
-  const ipv6 = cluster.ipFamily !== IpFamily.IPV4;
-
-  const nodePortSources = [...new Set(of(IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
-  nodePortSources.forEach((cidr, i) => allowIn(cluster, `node-ports-${i + 1}`, w.nodeGroup, { cidr },
-    `NodePorts of ${cluster.node.path} from ${cidr}`, { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to }));
-
-  const ports = [...new Set(of(IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
+  // The security groups and their rules were made with the cluster's (clusterGroups): NodePorts, each load balancer's group.
+  const ports = loadBalancerPorts(cluster.ingress);
   if (ports.length > 0) {
-    const group = vpc.addSecurityGroup(cluster, 'load-balancer-sg', `Network load balancer of ${cluster.node.path}`);
-    for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
-    allowAllOut(cluster, 'load-balancer-sg', group);
-    if (ipv6) allowAllOutIpv6(cluster, 'load-balancer-sg', group);
-    allowIn(cluster, 'nodes-sg-from-load-balancer', w.nodeGroup, { group }, 'The network load balancer reaches the pods', { from: 0, to: 65535 });
+    const group = w.groups.get('load-balancer-sg')!;
     // An NLB takes one subnet per zone: the zone's first node subnet.
     const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
     const nlb = new Lb(cluster, 'load-balancer', {
@@ -70,18 +54,14 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     }
   }
 
-  if (of(IngressKind.PROXY).length > 0) {
-    const group = vpc.addSecurityGroup(cluster, 'proxy-sg', `Application load balancer (proxy) of ${cluster.node.path}`);
-    for (const port of PROXY_PORTS) allowIn(cluster, `proxy-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
-    allowAllOut(cluster, 'proxy-sg', group);
-    if (ipv6) allowAllOutIpv6(cluster, 'proxy-sg', group);
-    allowIn(cluster, 'nodes-sg-from-proxy', w.nodeGroup, { group }, 'The proxy reaches the pods', { from: 0, to: 65535 });
+  const proxyGroup = w.groups.get('proxy-sg');
+  if (proxyGroup) {
     const alb = new Lb(cluster, 'proxy', {
       name: shortName(cluster, 'alb'),
       loadBalancerType: 'application',
       internal: true,
       subnets: w.proxySubnets.map((s) => s.subnet.id),
-      securityGroups: [refOf(group, 'id')],
+      securityGroups: [refOf(proxyGroup, 'id')],
       tags: tagsFor(cluster, 'alb'),
     });
     out.applicationLoadBalancer = alb;

@@ -2,11 +2,12 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { later } from '../model/tokens';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
-import { allowAllOutIpv6, openAmongMembers } from './security';
+import { clusterGroups, GroupId, GroupPlan } from './group-rules';
+import { makeGroups } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
-import { hasIpv4Pods, IpFamily } from '../model/plan';
+import { hasIpv4Pods } from '../model/plan';
 import { EKS_IP_FAMILY } from './layout';
 
 /** A cluster's own subnets and the security group of its nodes and pods. */
@@ -21,9 +22,13 @@ export interface Workloads {
   readonly apiSubnets: AwsSubnet[];
   /** Attached to the nodes and (through the ENIConfigs) the pods. */
   readonly nodeGroup: SecurityGroup;
+  /** Every security group of the cluster (nodes, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
+  readonly groups: ReadonlyMap<GroupId, SecurityGroup>;
+  /** What each group holds (clusterGroups), nodes' first. */
+  readonly groupPlans: readonly GroupPlan[];
 }
 
-/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' security group. */
+/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the cluster's security groups. */
 export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
   const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
     (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
@@ -35,14 +40,17 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
       cidr: later(source.cidr),
       dependsOn: associations.get(source.id),
     }));
-  const nodeGroup = openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`);
-  if (cluster.ipFamily !== IpFamily.IPV4) allowAllOutIpv6(cluster, 'nodes-sg', nodeGroup);
+  const subject = { path: cluster.node.path, model: cluster.model, ipFamily: cluster.ipFamily, ingress: cluster.ingress, apiEndpointSourceRanges: cluster.apiEndpointSourceRanges };
+  const groupPlans = clusterGroups(subject, cluster.network.cidr, vpc.ipv6CidrBlock ?? '');
+  const groups = makeGroups(cluster, vpc, groupPlans);
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
-    nodeGroup,
+    nodeGroup: groups.get('nodes-sg')!,
+    groups,
+    groupPlans,
   };
 }
 
