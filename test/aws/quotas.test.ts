@@ -1,0 +1,124 @@
+// AWS-SG-001: what AWS refuses past its quota of rules per security group, said at synth with
+// the numbers and the fix. The rule counts the lists the renderer builds from (group-rules.ts);
+// the oracle at the end counts what a synthesized estate with every kind of group holds, and
+// finds the same.
+import { Testing } from 'cdktf';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Archipelago, Cloud, CloudLink, FlatCluster, Ingress, IpFamily, IslandCluster, IsolatedCluster } from '../../lib';
+import { plannedGroups } from '../../lib/aws/group-quota-rule';
+import { nameTag } from '../../lib/aws/names';
+import { RULES_PER_GROUP } from '../../lib/aws/quotas';
+import { twoClouds } from '../link/support';
+import { awsEstate, findings, HOLE, REGION, resourcesOf, synthError } from './support';
+
+/** Asserts that `ruleId` finds exactly `expected` (`[path] message`), and synth fails listing each. */
+function expectErrors(e: ReturnType<typeof awsEstate>, ruleId: string, expected: string[]): void {
+  expect(findings(e.network, ruleId)).toEqual(expected);
+  const error = synthError(e.stack);
+  for (const line of expected) {
+    const [, path, message] = /^\[([^\]]+)\] (.*)$/.exec(line)!;
+    expect(error).toContain(`[${path}] ${ruleId}: ${message}`);
+  }
+}
+
+/** `n` different /24s of 192.168.0.0/16. */
+const sources = (n: number) => Array.from({ length: n }, (_, i) => `192.168.${i}.0/24`);
+
+describe('AWS-SG-001: every security group holds at most 60 inbound and 60 outbound rules of each family (unless raised)', () => {
+  /** `n` flat clusters, IPv6 and dual-stack in turn: each one's nodes admit the others' VPCs over IPv6. */
+  const flats = (n: number) => {
+    const e = awsEstate({ ...HOLE, ipv6: true });
+    for (let i = 0; i < n; i++) new FlatCluster(e.stack, `f${i}`, { network: e.network, maxNodes: 20, ipFamily: i % 2 ? IpFamily.DUAL_STACK : IpFamily.IPV6 });
+    return e;
+  };
+  const island = (n: number, cloud = Cloud.aws({ region: REGION })) => {
+    const e = awsEstate({ ...HOLE, cloud });
+    new IslandCluster(e.stack, 'shop', { network: e.network, maxNodes: 50, ingress: [Ingress.nodePort({ sourceRanges: sources(n) })] });
+    return e;
+  };
+
+  test(`passes: ${RULES_PER_GROUP - 1} flat IPv6 and dual-stack clusters (each nodes group admits ${RULES_PER_GROUP} over IPv6: its members, its VPC, the other ${RULES_PER_GROUP - 2}), an island with ${RULES_PER_GROUP - 1} NodePort sources`, () => {
+    expect(RULES_PER_GROUP).toBe(60);
+    expect(findings(flats(RULES_PER_GROUP - 1).network, 'AWS-SG-001')).toEqual([]);
+    const e = island(RULES_PER_GROUP - 1);
+    expect(findings(e.network, 'AWS-SG-001')).toEqual([]);
+    expect(synthError(e.stack)).toBe('');
+  });
+
+  test('fails: 60 flat IPv6 and dual-stack clusters — each one\'s nodes group would hold 61 inbound IPv6 rules', () => {
+    const found = findings(flats(60).network, 'AWS-SG-001');
+    expect(found).toHaveLength(60);
+    expect(found[0]).toBe('[corp/f0] security group nodes-sg of corp/f0 would hold 61 inbound IPv6 rules (1 letting its members reach each other, 1 from its VPC\'s IPv6 /56, ' +
+      '59 from the other flat IPv6 and dual-stack clusters\' VPCs across the transit gateway), more than the 60 of the quota of rules per security group, which AWS counts apart for IPv4 and IPv6 — ' +
+      'ask AWS to raise "Inbound or outbound rules per security group" to 61 or more and set Cloud.aws({ securityGroupRuleQuota: 61 }), ' +
+      'or put fewer flat IPv6 or dual-stack clusters in corp/main (an island\'s or archipelago\'s IPv6 stays in its VPC)');
+  });
+
+  test('fails: an island with 60 NodePort sources, until the raised quota is given', () => {
+    expectErrors(island(60), 'AWS-SG-001', [
+      '[corp/shop] security group nodes-sg of corp/shop would hold 61 inbound IPv4 rules (1 letting its members reach each other, 60 from NodePort sourceRanges), ' +
+      'more than the 60 of the quota of rules per security group, which AWS counts apart for IPv4 and IPv6 — ' +
+      'ask AWS to raise "Inbound or outbound rules per security group" to 61 or more and set Cloud.aws({ securityGroupRuleQuota: 61 }), or give Ingress.nodePort() of corp/shop fewer, wider sourceRanges',
+    ]);
+    expect(synthError(island(60, Cloud.aws({ region: REGION, securityGroupRuleQuota: 61 })).stack)).toBe('');
+  });
+});
+
+describe('the quotas Cloud.aws() is told', () => {
+  test('are whole numbers within what AWS grants', () => {
+    expect(() => Cloud.aws({ region: REGION, securityGroupRuleQuota: 1001 })).toThrow(
+      'Cloud.aws: INPUT-002: securityGroupRuleQuota 1001 must be a whole number from 1 to 1000 (AWS\'s default is 60; times the security groups per network interface it stays within 1,000)');
+    expect(() => Cloud.aws({ region: REGION, securityGroupRuleQuota: 200 })).not.toThrow();
+  });
+});
+
+describe('the oracle: what a synthesized estate holds is what the rules count', () => {
+  // Every kind of group and subnet: flat IPv6, dual-stack and IPv4 clusters (one reached across a
+  // CloudLink), islands with every gateway, isolated clusters exposing their API endpoint, an
+  // archipelago with a dual-stack member, over three zones.
+  const e = twoClouds({ aws: { ipv6: true, cloud: Cloud.aws({ region: REGION, availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] }) } });
+  const aws = e.aws;
+  new FlatCluster(e.awsStack, 'x', { network: aws, maxNodes: 20, ipFamily: IpFamily.IPV6 });
+  new FlatCluster(e.awsStack, 'y', { network: aws, maxNodes: 20, ipFamily: IpFamily.DUAL_STACK });
+  new FlatCluster(e.awsStack, 'z', { network: aws, maxNodes: 20, podCidr: '10.160.0.0/14' });
+  new IslandCluster(e.awsStack, 'shop', {
+    network: aws, maxNodes: 50, ipFamily: IpFamily.DUAL_STACK,
+    ingress: [Ingress.nodePort({ sourceRanges: ['10.128.0.0/16', '10.129.0.0/16'] }), Ingress.nodePort(), Ingress.loadBalancer({ ports: [443, 8443] }), Ingress.proxy()],
+  });
+  new IslandCluster(e.awsStack, 'plain', { network: aws, maxNodes: 50, ingress: [Ingress.nodePort()] });
+  new IsolatedCluster(e.awsStack, 'vault', { network: aws, maxNodes: 20, exposeApiEndpoint: true, apiEndpointSourceRanges: ['10.128.0.0/16', '10.140.0.0/16'] });
+  new IsolatedCluster(e.awsStack, 'keys', { network: aws, maxNodes: 20, ipFamily: IpFamily.IPV6, exposeApiEndpoint: true });
+  const east = new Archipelago(e.awsStack, 'east', { network: aws });
+  east.addCluster('a', { maxNodes: 20, ipFamily: IpFamily.DUAL_STACK, ingress: [Ingress.proxy()] });
+  east.addCluster('b', { maxNodes: 20 });
+  new FlatCluster(e.gcpStack, 'web', { network: e.gcp, maxNodes: 20 });
+  new CloudLink(e.linkStack, 'gcp-aws', { gcp: e.gcp, aws });
+  const synth = Testing.synth(e.awsStack, true);
+
+  test('every security group: its inbound and outbound rules of each family, as AWS counts them', () => {
+    const groups = new Map(Object.entries(resourcesOf(synth, SecurityGroup.tfResourceType)).map(([id, g]) => [`\${aws_security_group.${id}.id}`, (g.tags as Record<string, string>).Name]));
+    const held = new Map<string, Record<string, number>>([...groups.values()].map((name) => [name, {}]));
+    for (const [type, way] of [[VpcSecurityGroupIngressRule.tfResourceType, 'in'], [VpcSecurityGroupEgressRule.tfResourceType, 'out']]) {
+      for (const r of Object.values(resourcesOf(synth, type))) {
+        const counts = held.get(groups.get(r.security_group_id as string)!)!;
+        // A rule naming a security group counts in both families.
+        const families = r.cidr_ipv4 ? ['IPv4'] : r.cidr_ipv6 ? ['IPv6'] : ['IPv4', 'IPv6'];
+        for (const family of families) counts[`${way} ${family}`] = (counts[`${way} ${family}`] ?? 0) + 1;
+      }
+    }
+    const counted = new Map(plannedGroups(aws.plan).map((g) => {
+      const counts: Record<string, number> = {};
+      for (const r of g.rules) {
+        const families = 'cidr' in r.end ? ['IPv4'] : 'cidrIpv6' in r.end ? ['IPv6'] : ['IPv4', 'IPv6'];
+        for (const family of families) counts[`${r.egress ? 'out' : 'in'} ${family}`] = (counts[`${r.egress ? 'out' : 'in'} ${family}`] ?? 0) + 1;
+      }
+      return [nameTag({ node: { path: g.owner } } as never, g.id), counts];
+    }));
+    expect(counted).toEqual(held);
+    // The estate has every kind of rule the layer makes: links, IPv6 spokes, NodePorts, load balancers, API endpoints, members.
+    expect(held.get('enterprise-aws-x-nodes-sg')).toEqual({ 'in IPv4': 3, 'in IPv6': 3, 'out IPv4': 1, 'out IPv6': 1 });
+    expect(held.size).toBe(15); // 9 nodes groups, a load balancer's, 2 proxies', 2 API endpoints', the archipelago's members'
+  });
+});
