@@ -35,6 +35,13 @@ export interface AwsCloudProps {
    */
   readonly vpcBlockQuota?: number;
   /**
+   * Subnets a VPC may have in this account and region ("Subnets per VPC"): raise it with AWS
+   * first, then here, when a VPC needs more (AWS-SUBNET-002) — an archipelago of many members
+   * over many zones, with a raised vpcBlockQuota.
+   * @default 200
+   */
+  readonly subnetQuota?: number;
+  /**
    * Inbound, and apart outbound, rules of each family a security group may have in this account
    * and region ("Inbound or outbound rules per security group", at most 1,000 divided by the
    * security groups per network interface): raise it with AWS first, then here, when a group

@@ -8,6 +8,7 @@ import { sg001 } from './group-quota-rule';
 import { ipv6Rules } from './ipv6-rules';
 import { name001 } from './name-rule';
 import { AwsQuotas, DEFAULT_QUOTAS } from './quotas';
+import { subnet002 } from './subnet-quota-rule';
 import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
@@ -133,7 +134,7 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
 /** The AWS rules for an account with `quotas` (AWS's defaults unless Cloud.aws() says they were raised), with flow logs on or off. */
 export function awsRules(quotas: AwsQuotas = DEFAULT_QUOTAS, flowLogs: boolean = true): readonly IPolicyRule[] {
   return [
-    vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, sg001(quotas.rulesPerGroup),
+    vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, subnet002(quotas.subnetsPerVpc), sg001(quotas.rulesPerGroup),
     ...eksRules, ...ipv6Rules, name001, log001(flowLogs),
   ];
 }

@@ -1,15 +1,19 @@
-// AWS-SG-001: what AWS refuses past its quota of rules per security group, said at synth with
-// the numbers and the fix. The rule counts the lists the renderer builds from (group-rules.ts);
-// the oracle at the end counts what a synthesized estate with every kind of group holds, and
-// finds the same.
+// AWS-SG-001 and AWS-SUBNET-002: what AWS refuses past its quotas of rules per security group and
+// of subnets per VPC, said at synth with the numbers and the fix. The rules count the lists the
+// renderer builds from (group-rules.ts, subnetsOf); the oracle at the end counts what a
+// synthesized estate with every kind of group and subnet holds, and finds the same.
 import { Testing } from 'cdktf';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Archipelago, Cloud, CloudLink, FlatCluster, Ingress, IpFamily, IslandCluster, IsolatedCluster } from '../../lib';
 import { plannedGroups } from '../../lib/aws/group-quota-rule';
+import { vpcsOf } from '../../lib/aws/layout';
 import { nameTag } from '../../lib/aws/names';
-import { RULES_PER_GROUP } from '../../lib/aws/quotas';
+import { RULES_PER_GROUP, SUBNETS_PER_VPC } from '../../lib/aws/quotas';
+import { vpcSubnets } from '../../lib/aws/subnet-quota-rule';
 import { twoClouds } from '../link/support';
 import { awsEstate, findings, HOLE, REGION, resourcesOf, synthError } from './support';
 
@@ -66,11 +70,40 @@ describe('AWS-SG-001: every security group holds at most 60 inbound and 60 outbo
   });
 });
 
+describe('AWS-SUBNET-002: a VPC holds at most 200 subnets (unless raised)', () => {
+  const ZONES6 = ['a', 'b', 'c', 'd', 'e', 'f'].map((z) => `us-east-1${z}`);
+  /** An archipelago over six zones, its blocks quota raised, with `n` members behind a proxy: per member 8 node, 8 pod and 6 ALB subnets. */
+  const archipelago = (n: number, subnetQuota?: number) => {
+    const e = awsEstate({ ...HOLE, cloud: Cloud.aws({ region: 'us-east-1', availabilityZones: ZONES6, vpcBlockQuota: 50, subnetQuota }) });
+    const east = new Archipelago(e.stack, 'east', { network: e.network, ingress: [Ingress.proxy()] });
+    for (let i = 0; i < n; i++) east.addCluster(`m${i}`, { maxNodes: 50 });
+    return e;
+  };
+
+  test('passes: eight members (12 edge subnets, 22 per member: 188)', () => {
+    expect(SUBNETS_PER_VPC).toBe(200);
+    const e = archipelago(8);
+    const plan = e.network.plan;
+    expect(vpcSubnets(plan, vpcsOf(plan)[0])).toHaveLength(188);
+    expect(findings(e.network, 'AWS-SUBNET-002')).toEqual([]);
+  });
+
+  test('fails: nine members need 210, until the raised quota is given', () => {
+    expectErrors(archipelago(9), 'AWS-SUBNET-002', [
+      '[corp/east] the VPC of corp/east would hold 210 subnets (72 node, 72 pod, 6 transit-gateway, 6 public, 54 ALB) over 6 availability zones, more than the 200 of the quota of subnets per VPC — ' +
+      'ask AWS to raise "Subnets per VPC" to 210 or more and set Cloud.aws({ subnetQuota: 210 }), ' +
+      'or need fewer: fewer availability zones (over 6 a node or pod range splits into 8 subnets or more), fewer members in the archipelago',
+    ]);
+    expect(synthError(archipelago(9, 210).stack)).toBe('');
+  });
+});
+
 describe('the quotas Cloud.aws() is told', () => {
   test('are whole numbers within what AWS grants', () => {
     expect(() => Cloud.aws({ region: REGION, securityGroupRuleQuota: 1001 })).toThrow(
       'Cloud.aws: INPUT-002: securityGroupRuleQuota 1001 must be a whole number from 1 to 1000 (AWS\'s default is 60; times the security groups per network interface it stays within 1,000)');
-    expect(() => Cloud.aws({ region: REGION, securityGroupRuleQuota: 200 })).not.toThrow();
+    expect(() => Cloud.aws({ region: REGION, subnetQuota: 0 })).toThrow('Cloud.aws: INPUT-002: subnetQuota 0 must be a whole number of at least 1 (AWS\'s default is 200)');
+    expect(() => Cloud.aws({ region: REGION, subnetQuota: 1000, securityGroupRuleQuota: 200 })).not.toThrow();
   });
 });
 
@@ -120,5 +153,21 @@ describe('the oracle: what a synthesized estate holds is what the rules count', 
     // The estate has every kind of rule the layer makes: links, IPv6 spokes, NodePorts, load balancers, API endpoints, members.
     expect(held.get('enterprise-aws-x-nodes-sg')).toEqual({ 'in IPv4': 3, 'in IPv6': 3, 'out IPv4': 1, 'out IPv6': 1 });
     expect(held.size).toBe(15); // 9 nodes groups, a load balancer's, 2 proxies', 2 API endpoints', the archipelago's members'
+  });
+
+  test('every VPC: its subnets, by name', () => {
+    const vpcs = new Map(Object.entries(resourcesOf(synth, Vpc.tfResourceType)).map(([id, v]) => [`\${aws_vpc.${id}.id}`, (v.tags as Record<string, string>).Name]));
+    const held = new Map<string, string[]>();
+    for (const s of Object.values(resourcesOf(synth, Subnet.tfResourceType))) {
+      const vpc = vpcs.get(s.vpc_id as string)!;
+      held.set(vpc, [...held.get(vpc) ?? [], (s.tags as Record<string, string>).Name].sort());
+    }
+    const plan = aws.plan;
+    const counted = new Map(vpcsOf(plan).map((vpc) => [
+      nameTag({ node: { path: vpc.path } } as never),
+      vpcSubnets(plan, vpc).map((s) => nameTag({ node: { path: s.owner } } as never, s.name)).sort(),
+    ]));
+    expect(counted).toEqual(held);
+    expect(held.get('enterprise-aws-z')).toHaveLength(4 + 4 + 6); // nodes and the /14 pod range in four subnets each over three zones, 2 edge subnets per zone
   });
 });
