@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { Cidr } from '../ipam';
 import { later } from '../model/tokens';
 import { edgeSlots, edgeSubnetId } from './layout';
-import { tagsFor } from './names';
+import { pathId, tagsFor } from './names';
 import { Ipv6Spoke, Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole, AwsSubnet, AwsSubnetRole } from './resources';
@@ -107,7 +107,7 @@ export class Edge {
    */
   public routeIpv6AcrossHub(description: string): Ipv6Spoke {
     const owner = this.vpc.owner;
-    const own: Ipv6Spoke = { id: `ipv6-${owner.node.path.replace(/[^A-Za-z0-9]+/g, '-')}`, cidr: this.vpc.ipv6CidrBlock!, description };
+    const own: Ipv6Spoke = { id: `ipv6-${pathId(owner)}`, cidr: this.vpc.ipv6CidrBlock!, description };
     // In place: the provider modifies an attachment's ipv6_support (ModifyTransitGatewayVpcAttachment), never replaces it.
     this.attachment.ipv6Support = 'enable';
     this.vpc.recordHubRoute(owner, this.transit.route(owner, 'hub-route-ipv6', own.cidr, this.attachment));

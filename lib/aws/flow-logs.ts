@@ -6,7 +6,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Construct } from 'constructs';
 import { INetwork } from '../model/interfaces';
 import { AwsFlowLogSettings, FLOW_LOG_RETENTION_DAYS } from './flow-log-settings';
-import { flowLogGroupName, tagsFor } from './names';
+import { flowLogGroupName, iamText, tagsFor } from './names';
 
 /**
  * The VPC flow logs of one network: every VPC it makes logs all its traffic (accepted and
@@ -45,7 +45,7 @@ export class FlowLogs {
         tags: tagsFor(network, 'flow-logs'),
       });
       this.role = new IamRole(network, 'flow-logs-role', {
-        description: `Writes the VPC flow logs of ${network.node.path} to its log group`,
+        description: iamText(`Writes the VPC flow logs of ${network.node.path} to its log group`),
         assumeRolePolicy: JSON.stringify({
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],

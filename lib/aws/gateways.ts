@@ -14,13 +14,15 @@ import { refOf } from '../model/refs';
 
 /**
  * The ways into an island (or archipelago member): NodePorts open to the main network (or the
- * given sources) on the nodes' security group; an internal network load balancer in the node
- * subnets, a target group and listener per port; an internal application load balancer in the
- * proxy subnets (AWS-LB-001). Load balancers reach nodes and pods through their own group.
+ * given sources) on the nodes' security group alone (the pods hold their own); an internal
+ * network load balancer in the node subnets, a target group and listener per port; an internal
+ * application load balancer in the proxy subnets (AWS-LB-001). Load balancers reach nodes and
+ * pods through their own group.
  */
 export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): GatewayResources {
   const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
-  // The security groups and their rules were made with the cluster's (clusterGroups): NodePorts, each load balancer's group.
+  // The security groups and their rules were made with the cluster's (clusterGroups): NodePorts, each load balancer's group
+  // and its way into the nodes and pods.
   const ports = loadBalancerPorts(cluster.ingress);
   if (ports.length > 0) {
     const group = w.groups.get('load-balancer-sg')!;

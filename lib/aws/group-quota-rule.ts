@@ -58,6 +58,7 @@ function familiesOf(end: RuleEnd): Array<'IPv4' | 'IPv6'> {
 /** How the message names `n` rules of one cause. */
 const CAUSES: Readonly<Record<RuleCause, (n: number) => string>> = {
   'members': (n) => `${n} letting its members reach each other`,
+  'pods': (n) => `${n} between its nodes and pods`,
   'egress': (n) => `${n} to anywhere`,
   'network': (n) => `${n} from the main network`,
   'link': (n) => `${n} from networks joined by a CloudLink`,

@@ -1,11 +1,12 @@
 // The rules of every security group the AWS layer makes, as plain data. The renderer makes one
 // rule resource per entry (security.ts), and AWS-SG-001 counts the same entries per group,
-// direction and family (quota-rules.ts): what is counted is what is built. No provider classes.
+// direction and family (group-quota-rule.ts): what is counted is what is built. No provider classes.
 import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { IpFamily, NetworkModel } from '../model/plan';
+import { podsHoldOwnGroup } from './private-pods';
 
 /** A security group the layer makes, by its construct id beside its owner's other resources. */
-export type GroupId = 'nodes-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
+export type GroupId = 'nodes-sg' | 'pods-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
 
 /** Every IPv4 destination. */
 export const ALL_IPV4 = '0.0.0.0/0';
@@ -13,6 +14,8 @@ export const ALL_IPV4 = '0.0.0.0/0';
 export const ALL_IPV6 = '::/0';
 /** Ports an L7 proxy (an ALB) listens on. */
 export const PROXY_PORTS: readonly number[] = [80, 443];
+/** Every TCP port: what a load balancer may forward to a pod. */
+export const ALL_TCP: TcpPorts = { from: 0, to: 65535 };
 
 /** TCP ports from `from` to `to`. */
 export interface TcpPorts {
@@ -24,7 +27,7 @@ export interface TcpPorts {
 export type RuleEnd = { readonly cidr: string } | { readonly cidrIpv6: string } | { readonly group: GroupId };
 
 /** Why a rule is there: what AWS-SG-001 counts it under, and so what the user changes to need fewer. */
-export type RuleCause = 'members' | 'egress' | 'network' | 'link' | 'vpc-ipv6' | 'ipv6-spoke' | 'node-port' | 'load-balancer' | 'proxy' | 'api-endpoint';
+export type RuleCause = 'members' | 'pods' | 'egress' | 'network' | 'link' | 'vpc-ipv6' | 'ipv6-spoke' | 'node-port' | 'load-balancer' | 'proxy' | 'api-endpoint';
 
 /** One rule of a security group. */
 export interface GroupRule {
@@ -122,9 +125,11 @@ export function loadBalancerPorts(ingress: Gateways): number[] {
  * Every security group `c` makes, with its rules, in the order the renderer makes them: the nodes'
  * group (nodes and pods reach each other; a flat cluster's admit the main network, the networks
  * across CloudLinks and, over IPv6, its VPC's /56 and every other flat IPv6 VPC's; an island's
- * or member's admit its NodePort sources and its load balancers' groups), then a group per
- * load balancer kind (the main network on each port) and an exposed API endpoint's (HTTPS from
- * its sources). Every group sends anywhere, over IPv6 too in an IPv6 or dual-stack cluster.
+ * or member's admit its pods' group, its NodePort sources and its load balancers' groups), an
+ * island's or member's pods' group (podGroup: itself, its nodes and its load balancers alone),
+ * then a group per load balancer kind (the main network on each port) and an exposed API
+ * endpoint's (HTTPS from its sources). Every group sends anywhere, over IPv6 too in an IPv6 or
+ * dual-stack cluster (but the pods' group: island pods are IPv4 only).
  * `vpcIpv6` is the VPC's /56 (a reference the renderer gives; any text for counting).
  */
 export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): GroupPlan[] {
@@ -133,11 +138,13 @@ export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): G
   const nodes: GroupRule[] = [...openGroupRules('nodes-sg'), ...(ipv6 ? [allOutIpv6('nodes-sg')] : [])];
   const plan = (id: GroupId, description: string, rules: GroupRule[], flat: boolean = false): GroupPlan =>
     ({ id, description, rules, perLink: flat, perOtherIpv6Spoke: flat && isIpv6Spoke(c) });
+  // The nodes' description stays as first written, island pods now apart: AWS cannot change a
+  // group's description, so Terraform would replace the group every node holds.
   const nodesPlan = (flat?: boolean) => plan('nodes-sg', `Nodes and pods of ${c.path}`, nodes, flat);
   switch (c.model) {
     case NetworkModel.FLAT:
       nodes.push(inbound('nodes-sg-from-network', { cidr: main }, 'Flat: the main network reaches nodes and pods directly', 'network'));
-      if (ipv6) nodes.push(inbound('nodes-sg-from-vpc-ipv6', { cidrIpv6: vpcIpv6 }, 'Flat: the VPC\'s IPv6 block reaches nodes and pods directly', 'vpc-ipv6'));
+      if (ipv6) nodes.push(inbound('nodes-sg-from-vpc-ipv6', { cidrIpv6: vpcIpv6 }, 'Flat: the IPv6 block of its own VPC reaches nodes and pods directly', 'vpc-ipv6'));
       return [nodesPlan(true)];
     case NetworkModel.ISOLATED: {
       const api = c.apiEndpointSourceRanges;
@@ -152,6 +159,18 @@ export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): G
     case NetworkModel.ISLAND:
     case NetworkModel.ARCHIPELAGO: {
       const groups: GroupPlan[] = [];
+      // The pods hold a group of their own, so the nodes' NodePort rules stay off pod addresses.
+      const pods = podsHoldOwnGroup(c.model) ? podGroup(c.path) : undefined;
+      if (pods) {
+        groups.push(pods);
+        nodes.push(inbound('nodes-sg-from-pods', { group: 'pods-sg' }, `The pods of ${c.path} reach its nodes`, 'pods'));
+      }
+      // A load balancer reaches the nodes and the pods: its targets are pod addresses (target type `ip`), or nodes for hostNetwork pods.
+      const reachWorkloads = (id: 'load-balancer' | 'proxy', what: string) => {
+        const group = `${id}-sg` as const;
+        nodes.push(inbound(`nodes-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
+        pods?.rules.push(inbound(`pods-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
+      };
       nodePortSources(c.ingress, main).forEach((cidr, i) => nodes.push(inbound(`node-ports-${i + 1}`, { cidr },
         `NodePorts of ${c.path} from ${cidr}`, 'node-port', { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to })));
       const ports = loadBalancerPorts(c.ingress);
@@ -160,18 +179,38 @@ export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): G
           ...ports.map((port) => inbound(`load-balancer-sg-${port}`, { cidr: main }, `Port ${port} from the main network`, 'load-balancer', { from: port, to: port })),
           ...out('load-balancer-sg'),
         ]));
-        nodes.push(inbound('nodes-sg-from-load-balancer', { group: 'load-balancer-sg' }, 'The network load balancer reaches the pods', 'load-balancer', { from: 0, to: 65535 }));
+        reachWorkloads('load-balancer', 'The network load balancer');
       }
       if (c.ingress.some((g) => g.kind === IngressKind.PROXY)) {
         groups.push(plan('proxy-sg', `Application load balancer (proxy) of ${c.path}`, [
           ...PROXY_PORTS.map((port) => inbound(`proxy-sg-${port}`, { cidr: main }, `Port ${port} from the main network`, 'proxy', { from: port, to: port })),
           ...out('proxy-sg'),
         ]));
-        nodes.push(inbound('nodes-sg-from-proxy', { group: 'proxy-sg' }, 'The proxy reaches the pods', 'proxy', { from: 0, to: 65535 }));
+        reachWorkloads('proxy', 'The proxy');
       }
       return [nodesPlan(), ...groups];
     }
   }
+}
+
+/**
+ * The security group of an island's or archipelago member's pods (the ENIConfigs name it), open
+ * among the pods and both ways with the cluster's nodes (the nodes' group admits it: clusterGroups):
+ * pods reach the nodes (DNS on hostNetwork pods, the kubelet, the EKS control plane's ENIs when
+ * the cluster's `vpc_config` names the nodes' group), and the nodes reach the pods (webhooks from
+ * that control plane, and what a node forwards to a pod on another node: kube-proxy DNATs a
+ * NodePort or load-balancer packet to the pod and SNATs it to the node's own address). Pods send
+ * anywhere the routes lead over IPv4 alone: island pods are IPv4 only (their subnets have no
+ * IPv6 block). The load balancers' rules are added with their groups (clusterGroups).
+ */
+function podGroup(path: string): GroupPlan {
+  return {
+    id: 'pods-sg',
+    description: `Pods of ${path}: private, reached from its nodes and load balancers only`,
+    rules: [...openGroupRules('pods-sg'), inbound('pods-sg-from-nodes', { group: 'nodes-sg' }, `The nodes of ${path} reach its pods`, 'pods')],
+    perLink: false,
+    perOtherIpv6Spoke: false,
+  };
 }
 
 /** An archipelago's members' group: flat among themselves, out anywhere, over IPv6 too once a member is dual-stack. */

@@ -5,7 +5,7 @@ import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { ICloudLink } from '../model/interfaces';
 import { AWS_DEFAULT_ASN } from '../model/link-plan';
 import { LinkTunnelEnd } from '../model/strategy';
-import { tagsFor } from './names';
+import { pathId, tagsFor } from './names';
 import { Transit } from './network';
 import { recordLink } from './resources';
 
@@ -65,7 +65,7 @@ export function answerLink(link: ICloudLink, transit: Transit, gatewayAddresses:
   return ends;
 }
 
-/** `enterprise-link/link` -> `link-enterprise-link-link`: construct ids of what a link adds to the network's VPCs. */
+/** `enterprise/link` -> `link-enterprise-link`: construct ids of what a link adds to the network's VPCs (see pathId). */
 function peerId(link: ICloudLink): string {
-  return `link-${link.node.path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  return `link-${pathId(link)}`;
 }

@@ -3,7 +3,8 @@ import { IngressKind } from '../model/gateways';
 import { NetworkPlan, NetworkSketch } from '../model/plan';
 import { appWide, nameClashes } from '../policy/name-clashes';
 import { defineRule, PolicyFinding, Severity } from '../policy/rule';
-import { shortName, tagsFor } from './names';
+import { securityGroupName, shortName } from './names';
+import { podsHoldOwnGroup } from './private-pods';
 
 /** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
 export interface AwsNamedResource {
@@ -26,7 +27,7 @@ export interface AwsNamedResource {
 export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
   const scope = (path: string) => ({ node: { path } }) as never;
   const group = (owner: string, vpc: string, id: string): AwsNamedResource =>
-    ({ kind: 'security group', name: tagsFor(scope(owner), id).Name, where: `the VPC of ${vpc}`, owner, network: network.path });
+    ({ kind: 'security group', name: securityGroupName(scope(owner), id), where: `the VPC of ${vpc}`, owner, network: network.path });
   return [
     ...network.archipelagos.map((a) => group(a, a, 'members-sg')),
     ...network.clusters.flatMap((c) => {
@@ -36,6 +37,7 @@ export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
       const proxy = c.ingress.includes(IngressKind.PROXY);
       return [
         group(c.path, vpc, 'nodes-sg'),
+        ...(podsHoldOwnGroup(c.model) ? [group(c.path, vpc, 'pods-sg')] : []),
         ...(lb ? [group(c.path, vpc, 'load-balancer-sg')] : []),
         ...(proxy ? [group(c.path, vpc, 'proxy-sg')] : []),
         ...(c.exposesApiEndpoint ? [group(c.path, vpc, 'api-endpoint-sg')] : []),

@@ -181,10 +181,21 @@ export interface AwsClusterResources extends AwsVpcResources {
   /** The node subnets' ids, one or more per zone: `aws_eks_cluster.vpc_config.subnet_ids`. */
   readonly nodeSubnetIds: string[];
   /**
-   * Attached to the cluster's nodes and (through the ENIConfigs) pods. In an archipelago, attach
-   * the archipelago's `membersSecurityGroup` to the nodes too (it is in `securityGroups`).
+   * Attached to the cluster's nodes; in a flat or isolated cluster the pods hold it too (through
+   * the ENIConfigs, or an IPv6 cluster's on the nodes' own ENIs). An island's NodePort rules are
+   * on it. In an archipelago, attach the archipelago's `membersSecurityGroup` to the nodes too
+   * (it is in `securityGroups`). Name it in the EKS cluster's `vpc_config.security_group_ids`:
+   * the control plane's ENIs then hold it, so they reach the pods (webhooks) and the pods reach them.
    */
   readonly nodeSecurityGroup: SecurityGroup;
+  /**
+   * The security group of the cluster's pods, which the ENIConfigs name. An island's or
+   * archipelago member's pods hold one of their own: open among them, both ways with
+   * `nodeSecurityGroup`, and to the cluster's load balancers (their targets are pods), never to
+   * a range, so the nodes' NodePort rules stay off pod addresses. A flat or isolated cluster's
+   * pods hold `nodeSecurityGroup` itself.
+   */
+  readonly podSecurityGroup: SecurityGroup;
   /** The internal network load balancer of `Ingress.loadBalancer()`. @default - none */
   readonly networkLoadBalancer?: Lb;
   /** Its target groups, one per port (target type `ip`: bind pods to them). */

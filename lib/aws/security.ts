@@ -3,7 +3,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { flatLinkRule, flatSpokeRule, GroupId, GroupPlan, GroupRule, Reached } from './group-rules';
-import { tagsFor } from './names';
+import { ec2Text, tagsFor } from './names';
 import { Transit } from './network';
 import { AwsVpc } from './vpc';
 import { refOf } from '../model/refs';
@@ -11,12 +11,12 @@ import { refOf } from '../model/refs';
 /** The security groups of one owner, by id: what a rule naming a group reaches. */
 export type Groups = ReadonlyMap<GroupId, SecurityGroup>;
 
-/** Makes `rule` on `group` (group-rules.ts says what each group holds). */
+/** Makes `rule` on `group` (group-rules.ts says what each group holds), its description in the text EC2 takes. */
 export function makeRule(scope: Construct, group: SecurityGroup, rule: GroupRule, groups: Groups): VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule {
   const end = rule.end;
   const config = {
     securityGroupId: refOf(group, 'id'),
-    description: rule.description,
+    description: ec2Text(rule.description),
     ipProtocol: rule.ports ? 'tcp' : '-1',
     fromPort: rule.ports?.from,
     toPort: rule.ports?.to,

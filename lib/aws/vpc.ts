@@ -14,7 +14,7 @@ import { later, laterAny } from '../model/tokens';
 import { primaryFirst } from './association';
 import { FlowLogs } from './flow-logs';
 import { blocksOf, ipv6SubnetsOf, IPV6_SUBNET_NEWBITS, memberSubnetName, shapeOf, VPC_IPV6_PREFIX, ZoneSubnet, zoneSubnetId, zoneSubnets } from './layout';
-import { tagsFor } from './names';
+import { ec2Text, securityGroupName, tagsFor } from './names';
 import { AwsNatGateway, AwsRouteTable, AwsRouteTableRole, AwsSubnet, AwsSubnetRole, AwsVpcResources } from './resources';
 import { ICluster, INetwork } from '../model/interfaces';
 import { refOf } from '../model/refs';
@@ -202,8 +202,8 @@ export class AwsVpc {
   /** A security group with no rules yet. */
   public addSecurityGroup(scope: Construct, id: string, description: string): SecurityGroup {
     const group = new SecurityGroup(scope, id, {
-      name: tagsFor(scope, id).Name,
-      description,
+      name: securityGroupName(scope, id),
+      description: ec2Text(description),
       vpcId: refOf(this.vpc, 'id'),
       revokeRulesOnDelete: true,
       tags: tagsFor(scope, id),

@@ -10,7 +10,7 @@ import { ICluster } from '../model/interfaces';
 import { hasIpv4Pods } from '../model/plan';
 import { EKS_IP_FAMILY } from './layout';
 
-/** A cluster's own subnets and the security group of its nodes and pods. */
+/** A cluster's own subnets and the security groups of its nodes and pods. */
 export interface Workloads {
   /** Node subnets, one or more per zone (routable). */
   readonly nodeSubnets: AwsSubnet[];
@@ -20,15 +20,17 @@ export interface Workloads {
   readonly proxySubnets: AwsSubnet[];
   /** The exposed API endpoint's subnet (isolated clusters). */
   readonly apiSubnets: AwsSubnet[];
-  /** Attached to the nodes and (through the ENIConfigs) the pods. */
+  /** Attached to the nodes (and, in flat and isolated clusters, the pods). */
   readonly nodeGroup: SecurityGroup;
-  /** Every security group of the cluster (nodes, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
+  /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (podsHoldOwnGroup), else nodeGroup. */
+  readonly podGroup: SecurityGroup;
+  /** Every security group of the cluster (nodes, pods, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
   readonly groups: ReadonlyMap<GroupId, SecurityGroup>;
   /** What each group holds (clusterGroups), nodes' first. */
   readonly groupPlans: readonly GroupPlan[];
 }
 
-/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the cluster's security groups. */
+/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the cluster's security groups (nodes', island pods', load balancers', API endpoint's). */
 export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
   const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
     (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
@@ -43,12 +45,15 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
   const subject = { path: cluster.node.path, model: cluster.model, ipFamily: cluster.ipFamily, ingress: cluster.ingress, apiEndpointSourceRanges: cluster.apiEndpointSourceRanges };
   const groupPlans = clusterGroups(subject, cluster.network.cidr, vpc.ipv6CidrBlock ?? '');
   const groups = makeGroups(cluster, vpc, groupPlans);
+  const nodeGroup = groups.get('nodes-sg')!;
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
-    nodeGroup: groups.get('nodes-sg')!,
+    nodeGroup,
+    // Islands' and archipelago members' pods hold their own (podsHoldOwnGroup); flat and isolated pods the nodes'.
+    podGroup: groups.get('pods-sg') ?? nodeGroup,
     groups,
     groupPlans,
   };
@@ -72,6 +77,7 @@ export function clusterResources(cluster: ICluster, vpc: AwsVpc, w: Workloads, c
     transitGatewayAttachment: more.edge?.attachment ?? more.attachment,
     nodeSubnetIds: w.nodeSubnets.map((s) => s.subnet.id),
     nodeSecurityGroup: w.nodeGroup,
+    podSecurityGroup: w.podGroup,
     targetGroups: [],
     listeners: [],
     ...more.gateways,

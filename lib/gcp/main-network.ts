@@ -21,6 +21,7 @@ export class MainNetwork {
   private nat?: ComputeRouterNat;
   private readonly natted: ComputeRouterNatSubnetwork[] = [];
   private readonly hubHandlers: Array<(hubId: string) => void> = [];
+  private readonly externalIpv6: string[] = [];
 
   constructor(public readonly network: INetwork) {
     this.vpc = new ComputeNetwork(network, 'vpc', {
@@ -80,6 +81,19 @@ export class MainNetwork {
     }
     this.natted.push(subnet);
     this.nat!.putSubnetwork([...this.natted]);
+  }
+
+  /** Adds the global /64 of an EXTERNAL dual-stack flat cluster's subnet (a reference) to the main network's IPv6. */
+  public addExternalIpv6(prefix: string): void {
+    this.externalIpv6.push(prefix);
+  }
+
+  /**
+   * Where the main network's IPv6 traffic comes from, read at synth: the VPC's internal ULA /48
+   * (`internal_ipv6_range`), and the global /64s of its EXTERNAL flat subnets, which lie outside it.
+   */
+  public ipv6Sources(): string[] {
+    return [refOf(this.vpc, 'internalIpv6Range'), ...this.externalIpv6];
   }
 
   /** What the network made so far. */

@@ -2,7 +2,7 @@ import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { EgressKind } from '../model/gateways';
-import { API_ENDPOINT_RANGE, IpFamily, NetworkModel, PodRouting } from '../model/plan';
+import { API_ENDPOINT_RANGE, IpFamily, Ipv6AccessType, NetworkModel, PodRouting } from '../model/plan';
 import { CloudRenderer, ProviderRegion } from '../model/strategy';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { providerRegionOf } from '../model/provider-region';
@@ -24,7 +24,6 @@ import { linksOf } from '../model/cloud-link';
 import { IArchipelago, ICloudLink, ICluster, INetwork } from '../model/interfaces';
 import { LinkTunnelEnd } from '../model/strategy';
 import { GcpLinkSide } from './link';
-import { refOf } from '../model/refs';
 
 /** Renders the model on GCP as the constructs are written (see CloudRenderer). */
 export class GcpRenderer implements CloudRenderer {
@@ -212,17 +211,19 @@ function withinCluster(cluster: ICluster, vpc: ComputeNetwork, subnet: ComputeSu
 
 /**
  * A dual-stack flat cluster's IPv6 twins of what admits the main network and Google's health
- * checks: the main VPC's internal IPv6 /48 (`internal_ipv6_range`, which Google picks at deploy)
- * reaches its nodes and pods, and Google's IPv6 probes reach its nodes.
+ * checks: the main network's IPv6 reaches its nodes and pods — the VPC's internal /48
+ * (`internal_ipv6_range`, which Google picks at deploy) and the global /64 of every EXTERNAL flat
+ * cluster, whichever was written first — and Google's IPv6 probes reach its nodes.
  */
 function flatIpv6(cluster: ICluster, main: MainNetwork, subnet: ComputeSubnetwork): ComputeFirewall[] {
   if (!dualStack(cluster)) return [];
   const mine = [ipv6RangeOf(cluster, subnet)];
+  if (cluster.ipv6AccessType === Ipv6AccessType.EXTERNAL) main.addExternalIpv6(mine[0]);
   return [
     allowIngress(cluster, main.vpc, {
       id: 'main-to-pods-ipv6',
-      description: `Flat: the main network's internal IPv6 reaches the nodes and pods of ${cluster.node.path} directly`,
-      sources: [refOf(main.vpc, 'internalIpv6Range')],
+      description: `Flat: the main network's IPv6 reaches the nodes and pods of ${cluster.node.path} directly`,
+      sources: laterList(() => main.ipv6Sources()),
       destinations: mine,
     }),
     allowIngress(cluster, main.vpc, {

@@ -302,13 +302,21 @@ export class AwsFabric implements Fabric {
     return [...routes, ...propagated];
   }
 
-  /** Security groups that hold `endpoint`'s addresses, by the renderers' construct paths. */
+  /**
+   * Security groups that hold `endpoint`'s addresses, by the renderers' construct paths. Pods
+   * hold their cluster's `pods-sg` where the stack has one (islands and archipelago members: the
+   * ENIConfigs name it, and they are not in the Terraform), else the nodes' group (flat and
+   * isolated clusters, and islands rendered before their pods had a group of their own).
+   */
   private groupsOf(endpoint: Endpoint): string[] {
     const c = endpoint.cluster;
     if (!c) return [];
+    const groups = this.tf.ofType('aws_security_group');
+    const own = (id: string) => groups.some((g) => g.path === `${c.path}/${id}`);
+    const workload = endpoint.role === 'pods' && own('pods-sg') ? 'pods-sg' : 'nodes-sg';
     const names = endpoint.role === 'api-endpoint' ? [`${c.path}/api-endpoint-sg`]
-      : [`${c.path}/nodes-sg`, ...(c.archipelago ? [`${c.archipelago}/members-sg`] : [])];
-    return this.tf.ofType('aws_security_group').filter((g) => names.includes(g.path)).map((g) => g.address);
+      : [`${c.path}/${workload}`, ...(c.archipelago ? [`${c.archipelago}/members-sg`] : [])];
+    return groups.filter((g) => names.includes(g.path)).map((g) => g.address);
   }
 
   private ingress(groups: string[]): SgOpening[] {

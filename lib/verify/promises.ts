@@ -93,10 +93,11 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
 
     const inside = [...members.flatMap((m) => [Cidr.parse(m.nodeCidr), Cidr.parse(m.podCidr)]), ...privateRanges,
       ...c.ingress.flatMap((g) => g.subnetCidrs.map((x) => Cidr.parse(x)))];
-    // A rule may open exactly what a declared gateway needs (on AWS the nodes' group also holds the pods).
+    // A rule may open the nodes exactly what a declared gateway needs; nothing opens the pods to a
+    // range outside (gateways reach them through the nodes, or from a load balancer's own group).
     for (const dest of [pods, nodes]) {
       for (const o of fabric.openings(dest, inside)) {
-        const allowed = declaredPorts(c, Cidr.parse(o.source), Cidr.parse(plan.cidr));
+        const allowed = dest === nodes ? declaredPorts(c, Cidr.parse(o.source), Cidr.parse(plan.cidr)) : NO_PORTS;
         const beyond = o.ports.all ? !allowed.all : o.ports.tcp.some(([lo, hi]) => !admitsTcp(allowed, lo, hi));
         if (beyond) report('VERIFY-004', o.source, dest, { text: `${o.resource} admits ${o.source} to ${dest.label} on ${portsText(o.ports)}; the declared gateways allow ${portsText(allowed)}`, resource: o.resource });
       }

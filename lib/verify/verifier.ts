@@ -1,5 +1,7 @@
 // The reachability verifier: proves the network models from the synthesized Terraform JSON.
-import { buildMatrix, matrixMarkdown, matrixSvg } from './matrix';
+import { buildMatrix } from './matrix';
+import { matrixMarkdown, matrixSvg } from './matrix-draw';
+import { buildMatrix6 } from './matrix6';
 import { checkLinkPromises } from './link';
 import { checkPromises, PROMISES } from './promises';
 import { EstateUnderTest, readOutdir, readSynth } from './read';
@@ -84,9 +86,13 @@ export interface EstateReachability {
   readonly endpoints: string[];
   /** Every pair. */
   readonly cells: ReachabilityCell[];
-  /** The matrix as a Markdown table. */
+  /** Column labels of the IPv6 matrix: the nodes of each IPv6 or dual-stack cluster (none when no cluster has IPv6). */
+  readonly ipv6Endpoints: string[];
+  /** Every pair of the IPv6 matrix: those nodes to each other, and from the internet over IPv6. */
+  readonly ipv6Cells: ReachabilityCell[];
+  /** The matrices as Markdown tables (IPv4, then IPv6 when a cluster has it). */
   readonly markdown: string;
-  /** The matrix as an SVG picture. */
+  /** The matrices as an SVG picture. */
   readonly svg: string;
 }
 
@@ -134,7 +140,12 @@ export function verifyNetworkModel(input: VerifyInput): VerifyResult {
     findings,
     estates: estates.map((e) => {
       const m = buildMatrix(e);
-      return { estate: m.estate, endpoints: [...m.endpoints], cells: m.cells.map((c) => ({ ...c, kind: c.kind as ReachabilityKind })), markdown: matrixMarkdown(m), svg: matrixSvg(m) };
+      const m6 = buildMatrix6(e);
+      const cells = (x: typeof m) => x.cells.map((c) => ({ ...c, kind: c.kind as ReachabilityKind }));
+      return {
+        estate: m.estate, endpoints: [...m.endpoints], cells: cells(m), ipv6Endpoints: [...m6.endpoints], ipv6Cells: cells(m6),
+        markdown: matrixMarkdown(m, m6), svg: matrixSvg(m, m6),
+      };
     }),
   };
 }

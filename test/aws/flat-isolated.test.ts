@@ -104,6 +104,8 @@ describe('FlatCluster on AWS', () => {
     });
     expect(aws.cni.eniConfigs.map((c) => c.name)).toEqual(['eu-west-1a', 'eu-west-1b']);
     expect(resolved(built.stack, aws.cni.eniConfigs.map((c) => c.subnetId))).toEqual(resolved(built.stack, aws.subnets.filter((s) => s.role === AwsSubnetRole.PODS).map((s) => s.subnet.id)));
+    // Flat pods are reached like the nodes, by design: they share the nodes' group.
+    expect(aws.podSecurityGroup).toBe(aws.nodeSecurityGroup);
     const group = resolved(built.stack, aws.nodeSecurityGroup.id);
     expect(aws.cni.eniConfigs.map((c) => resolved(built.stack, c.securityGroupIds))).toEqual([[group], [group]]);
     expect(aws.transitGatewayAttachment).toBeDefined();
@@ -162,6 +164,9 @@ describe('IsolatedCluster on AWS', () => {
     expect([aws.internetGateway, aws.transitGatewayAttachment]).toEqual([undefined, undefined]);
     expect(aws.cni.externalSnat).toBe(false);
     expect(resolved(stack, aws.serviceIpv4Cidr)).toBe('10.0.0.0/20');
+    // No gateway opens an isolated cluster's nodes: its pods share their group.
+    expect(aws.podSecurityGroup).toBe(aws.nodeSecurityGroup);
+    expect(aws.cni.eniConfigs.map((c) => resolved(stack, c.securityGroupIds))).toEqual([[resolved(stack, aws.nodeSecurityGroup.id)], [resolved(stack, aws.nodeSecurityGroup.id)]]);
   });
 
   test('an exposed API endpoint: its /28 as a block and subnet, attached to the hub alone, HTTPS from the main network', () => {

@@ -5,6 +5,7 @@
 // their IPv6 within their VPC. The blocks are Terraform references, never literals; AWS-IPV6-004
 // warns before a route table outgrows AWS's quota.
 import { Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -116,7 +117,7 @@ describe('flat IPv6 and dual-stack clusters across the hub', () => {
       `b ${blockOf(synth, 'a')}`, `b ${blockOf(synth, 'b')}`,
     ].sort());
     has(synth, VpcSecurityGroupIngressRule.tfResourceType, {
-      cidr_ipv6: blockOf(synth, 'a'), ip_protocol: '-1', description: 'Flat: the VPC of corp/a reaches nodes and pods directly over IPv6', tags: { Name: 'corp-b-nodes-sg-from-ipv6-corp-a' },
+      cidr_ipv6: blockOf(synth, 'a'), ip_protocol: '-1', description: 'Flat: the VPC of corp/a reaches nodes and pods directly over IPv6', tags: { Name: 'corp-b-nodes-sg-from-ipv6-corp--a' },
     });
   });
 });
@@ -154,6 +155,26 @@ test('one flat IPv6 cluster: its attachment takes IPv6 and the hub routes its /5
   has(synth, Ec2TransitGatewayRoute.tfResourceType, { destination_cidr_block: blockOf(synth, 'solo') });
   expect(crossRoutes(synth)).toEqual([]);
   expect(Object.values(resourcesOf(synth, VpcSecurityGroupIngressRule.tfResourceType)).filter((r) => r.cidr_ipv6 !== undefined).map((r) => r.cidr_ipv6)).toEqual([blockOf(synth, 'solo')]);
+});
+
+test('clusters corp/a-b and corp/a/b (one id if "/" and "-" both became "-"): a third VPC routes to and admits each, under ids of their own', () => {
+  const e = awsEstate({ ipv6: true });
+  new FlatCluster(e.stack, 'x', { network: e.network, ipFamily: IpFamily.IPV6 });
+  new FlatCluster(e.stack, 'a-b', { network: e.network, ipFamily: IpFamily.IPV6 });
+  new FlatCluster(new Construct(e.stack, 'a'), 'b', { network: e.network, ipFamily: IpFamily.IPV6 });
+  const synth = synthStack(e.stack);
+  const fromX = Object.entries(resourcesOf(synth, Route.tfResourceType))
+    .filter(([k, r]) => k.startsWith('x_') && r.destination_ipv6_cidr_block !== undefined && r.transit_gateway_id !== undefined)
+    .map(([, r]) => r.destination_ipv6_cidr_block).sort();
+  // Both VPCs are Named corp-a-b (a tag, which AWS lets repeat); the owner tag tells them apart.
+  const blockOfVpc = (owner: string) => `\${aws_vpc.${Object.entries(resourcesOf(synth, Vpc.tfResourceType)).find(([, v]) => (v.tags as Record<string, string>)['kube-networks:owner'] === owner)![0]}.ipv6_cidr_block}`;
+  const [ab, aSlashB] = [blockOfVpc('corp/a-b'), blockOfVpc('corp/a/b')];
+  expect(ab).not.toEqual(aSlashB);
+  expect(fromX).toEqual(ZONES.flatMap(() => [ab, aSlashB]).sort());
+  const names = Object.values(resourcesOf(synth, VpcSecurityGroupIngressRule.tfResourceType)).filter((r) => r.cidr_ipv6 !== undefined)
+    .map((r) => (r.tags as Record<string, string>).Name).filter((n) => n.startsWith('corp-x-'));
+  expect(new Set(names).size).toBe(names.length);
+  expect(names).toHaveLength(3); // its own, and one for each of the two
 });
 
 test('an IPv4-only network: no attachment takes IPv6, nothing routes an IPv6 block', () => {

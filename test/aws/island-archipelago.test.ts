@@ -8,12 +8,24 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Archipelago, Egress, Ingress, IslandCluster } from '../../lib';
 import { AwsNatConnectivity, AwsResources, AwsRouteTableRole, AwsSubnetRole } from '../../lib/aws';
 import { awsEstate, countOf, has, HOLE, OTHER, resolved, resourcesOf, subnets, valuesOf } from './support';
+
+/** The ingress rules of the security group `group` (its resolved id). */
+function ingressOf(synth: string, group: unknown): Array<Record<string, unknown>> {
+  return Object.values(resourcesOf(synth, VpcSecurityGroupIngressRule.tfResourceType)).filter((r) => r.security_group_id === group);
+}
+
+/** The security group `cluster` made under construct id `id`. */
+function groupOf(cluster: IslandCluster, id: string): SecurityGroup {
+  return AwsResources.of(cluster).securityGroups.find((g) => g.node.scope === cluster && g.node.id === id)!;
+}
 
 /** Destinations of the hub's static routes to one VPC's attachment. */
 function hubRoutes(synth: string, attachmentId: unknown): unknown[] {
@@ -89,11 +101,29 @@ describe('IslandCluster on AWS: every ingress, NAT egress', () => {
     expect(aws.networkLoadBalancer).toBeUndefined();
   });
 
-  test('Ingress.nodePort(): the node security group takes 30000-32767 from the given sources', () => {
+  test('Ingress.nodePort(): the node security group takes 30000-32767 from the given sources; the pods\' group does not', () => {
+    const aws = AwsResources.of(batch);
     has(synth, VpcSecurityGroupIngressRule.tfResourceType, {
-      security_group_id: ref(AwsResources.of(batch).nodeSecurityGroup.id),
+      security_group_id: ref(aws.nodeSecurityGroup.id),
       cidr_ipv4: '10.128.0.0/16', ip_protocol: 'tcp', from_port: 30000, to_port: 32767,
     });
+    expect(ingressOf(synth, ref(aws.podSecurityGroup.id)).filter((r) => r.cidr_ipv4 !== undefined || r.cidr_ipv6 !== undefined)).toEqual([]);
+  });
+
+  test('the pods hold a group of their own: among themselves and both ways with the nodes, the load balancers in, no range', () => {
+    const aws = AwsResources.of(batch);
+    const [pods, nodes] = [ref(aws.podSecurityGroup.id), ref(aws.nodeSecurityGroup.id)];
+    const [nlb, alb] = ['load-balancer-sg', 'proxy-sg'].map((id) => ref(groupOf(batch, id).id));
+    expect(pods).not.toEqual(nodes);
+    expect(ref(aws.cni.eniConfigs.map((c) => c.securityGroupIds))).toEqual([[pods], [pods]]);
+    const admitted = (group: unknown) => ingressOf(synth, group).map((r) => `${r.referenced_security_group_id} ${r.ip_protocol} ${r.from_port ?? ''}-${r.to_port ?? ''}`).sort();
+    expect(admitted(pods)).toEqual([`${pods} -1 -`, `${nodes} -1 -`, `${nlb} tcp 0-65535`, `${alb} tcp 0-65535`].sort());
+    has(synth, VpcSecurityGroupIngressRule.tfResourceType, { security_group_id: nodes, referenced_security_group_id: pods, ip_protocol: '-1' });
+    has(synth, VpcSecurityGroupEgressRule.tfResourceType, { security_group_id: pods, cidr_ipv4: '0.0.0.0/0', ip_protocol: '-1' });
+    expect(aws.securityGroups).toContain(aws.podSecurityGroup);
+    // Without gateways: the pods and the nodes alone.
+    const q = AwsResources.of(quiet);
+    expect(admitted(ref(q.podSecurityGroup.id))).toEqual([`${ref(q.nodeSecurityGroup.id)} -1 -`, `${ref(q.podSecurityGroup.id)} -1 -`].sort());
   });
 
   test('Ingress.loadBalancer(): an internal network load balancer in the node subnets, a target group and listener per port', () => {
@@ -155,14 +185,24 @@ describe('Archipelago on AWS', () => {
     ]);
   });
 
-  test('flat inside: one security group on every member\'s nodes and pods, open among its members', () => {
+  test('flat inside: one security group on every member\'s nodes and pods, open among its members; each member\'s pods also their own group', () => {
     const members = AwsResources.ofArchipelago(east).membersSecurityGroup;
     has(synth, VpcSecurityGroupIngressRule.tfResourceType, { security_group_id: ref(members.id), referenced_security_group_id: ref(members.id), ip_protocol: '-1' });
     for (const member of [a, b]) {
       const aws = AwsResources.of(member);
-      expect(ref(aws.cni.eniConfigs[0].securityGroupIds)).toEqual(ref([aws.nodeSecurityGroup.id, members.id]));
+      expect(ref(aws.cni.eniConfigs.map((c) => c.securityGroupIds))).toEqual(ref([[aws.podSecurityGroup.id, members.id], [aws.podSecurityGroup.id, members.id]]));
+      expect(ref(aws.podSecurityGroup.id)).not.toEqual(ref(aws.nodeSecurityGroup.id));
       expect(aws.securityGroups).toContain(members);
     }
+    // b's load balancer reaches b's pods (its targets) through the pods' group; a's pods admit no range.
+    const bAws = AwsResources.of(b);
+    has(synth, VpcSecurityGroupIngressRule.tfResourceType, {
+      security_group_id: ref(bAws.podSecurityGroup.id), referenced_security_group_id: ref(groupOf(b, 'load-balancer-sg').id), from_port: 0, to_port: 65535,
+    });
+    const aAws = AwsResources.of(a);
+    expect(ingressOf(synth, ref(aAws.podSecurityGroup.id)).map((r) => [r.referenced_security_group_id, r.cidr_ipv4]).sort()).toEqual([
+      [ref(aAws.nodeSecurityGroup.id), undefined], [ref(aAws.podSecurityGroup.id), undefined],
+    ].sort());
   });
 
   test('island to the rest: one attachment, hub routes to member node ranges only; each member its own egress and gateways', () => {

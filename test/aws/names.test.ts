@@ -1,7 +1,9 @@
 // AWS-NAME-001: load balancer and target group names are unique per region across the app.
+import { App } from 'cdktf';
 import { Construct } from 'constructs';
 import { Archipelago, Cloud, Ingress, IslandCluster, IsolatedCluster, Policy } from '../../lib';
 import { awsNamesOf } from '../../lib/aws/name-rule';
+import { pathId } from '../../lib/aws/names';
 import { AWS_RULES } from '../../lib/aws/rules';
 import { estate, handPlan, synthError, synthStack } from '../support';
 import { findings, has, REGION } from './support';
@@ -43,13 +45,13 @@ describe('AWS-NAME-001: load balancer and target group names are unique per regi
     expect(findings(e.network, 'AWS-NAME-001')).toEqual([]);
   });
 
-  test('security groups of one VPC: archipelago members a_b and a-b both make corp-fleet-a-b-nodes-sg', () => {
+  test('security groups of one VPC: archipelago members a_b and a-b both make corp-fleet-a-b-nodes-sg and corp-fleet-a-b-pods-sg', () => {
     const e = aws();
     const fleet = new Archipelago(e.stack, 'fleet', { network: e.network });
     fleet.addCluster('a_b');
     fleet.addCluster('a-b');
     expect(findings(e.network, 'AWS-NAME-001')).toEqual([
-      `[corp/fleet/a-b] corp/fleet/a_b and corp/fleet/a-b get the same AWS names: security group corp-fleet-a-b-nodes-sg in the VPC of corp/fleet${TAIL}`,
+      `[corp/fleet/a-b] corp/fleet/a_b and corp/fleet/a-b get the same AWS names: security group corp-fleet-a-b-nodes-sg in the VPC of corp/fleet, security group corp-fleet-a-b-pods-sg in the VPC of corp/fleet${TAIL}`,
     ]);
   });
 
@@ -89,5 +91,21 @@ describe('AWS-NAME-001: load balancer and target group names are unique per regi
 
   test('a plan written by hand lists no networks of the app: nothing to compare', () => {
     expect(AWS_RULES.find((r) => r.id === 'AWS-NAME-001')!.check(handPlan({}))).toEqual([]);
+  });
+});
+
+describe('pathId: a construct path as part of a construct id, one to one', () => {
+  /** A construct at `corp/<path>`, in an app of its own. */
+  const at = (path: string) => path.split('/').reduce<Construct>((scope, id) => new Construct(scope, id), new Construct(new App(), 'corp'));
+  test('letters, digits and single hyphens read back: "/" becomes "--"', () => {
+    expect(pathId(at('a-b'))).toBe('corp--a-b');
+    expect(pathId(at('x/a/b'))).toBe('corp--x--a--b');
+  });
+  test('paths that one hyphen per character would merge get ids of their own', () => {
+    const paths = ['y/a-b', 'y/a/b', 'y/a--b', 'y/a_b', 'y/a-/b', 'y/a/-b', 'y/a b', 'y/a.b'];
+    const ids = paths.map((p) => pathId(at(p)));
+    expect(new Set(ids).size).toBe(paths.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9-]+$/);
+    expect(pathId(at('y/a_b'))).toMatch(/^corp-y-a-b-[0-9a-f]{7}$/);
   });
 });

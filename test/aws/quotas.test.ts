@@ -11,7 +11,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Archipelago, Cloud, CloudLink, FlatCluster, Ingress, IpFamily, IslandCluster, IsolatedCluster } from '../../lib';
 import { plannedGroups } from '../../lib/aws/group-quota-rule';
 import { vpcsOf } from '../../lib/aws/layout';
-import { nameTag } from '../../lib/aws/names';
+import { ec2Text, nameTag } from '../../lib/aws/names';
 import { RULES_PER_GROUP, SUBNETS_PER_VPC } from '../../lib/aws/quotas';
 import { vpcSubnets } from '../../lib/aws/subnet-quota-rule';
 import { twoClouds } from '../link/support';
@@ -43,10 +43,10 @@ describe('AWS-SG-001: every security group holds at most 60 inbound and 60 outbo
     return e;
   };
 
-  test(`passes: ${RULES_PER_GROUP - 1} flat IPv6 and dual-stack clusters (each nodes group admits ${RULES_PER_GROUP} over IPv6: its members, its VPC, the other ${RULES_PER_GROUP - 2}), an island with ${RULES_PER_GROUP - 1} NodePort sources`, () => {
+  test(`passes: ${RULES_PER_GROUP - 1} flat IPv6 and dual-stack clusters (each nodes group admits ${RULES_PER_GROUP} over IPv6: its members, its VPC, the other ${RULES_PER_GROUP - 2}), an island with ${RULES_PER_GROUP - 2} NodePort sources (its nodes group admits its members, its pods and each source)`, () => {
     expect(RULES_PER_GROUP).toBe(60);
     expect(findings(flats(RULES_PER_GROUP - 1).network, 'AWS-SG-001')).toEqual([]);
-    const e = island(RULES_PER_GROUP - 1);
+    const e = island(RULES_PER_GROUP - 2);
     expect(findings(e.network, 'AWS-SG-001')).toEqual([]);
     expect(synthError(e.stack)).toBe('');
   });
@@ -60,13 +60,13 @@ describe('AWS-SG-001: every security group holds at most 60 inbound and 60 outbo
       'or put fewer flat IPv6 or dual-stack clusters in corp/main (an island\'s or archipelago\'s IPv6 stays in its VPC)');
   });
 
-  test('fails: an island with 60 NodePort sources, until the raised quota is given', () => {
-    expectErrors(island(60), 'AWS-SG-001', [
-      '[corp/shop] security group nodes-sg of corp/shop would hold 61 inbound IPv4 rules (1 letting its members reach each other, 60 from NodePort sourceRanges), ' +
+  test('fails: an island with 59 NodePort sources, until the raised quota is given', () => {
+    expectErrors(island(59), 'AWS-SG-001', [
+      '[corp/shop] security group nodes-sg of corp/shop would hold 61 inbound IPv4 rules (1 letting its members reach each other, 1 between its nodes and pods, 59 from NodePort sourceRanges), ' +
       'more than the 60 of the quota of rules per security group, which AWS counts apart for IPv4 and IPv6 — ' +
       'ask AWS to raise "Inbound or outbound rules per security group" to 61 or more and set Cloud.aws({ securityGroupRuleQuota: 61 }), or give Ingress.nodePort() of corp/shop fewer, wider sourceRanges',
     ]);
-    expect(synthError(island(60, Cloud.aws({ region: REGION, securityGroupRuleQuota: 61 })).stack)).toBe('');
+    expect(synthError(island(59, Cloud.aws({ region: REGION, securityGroupRuleQuota: 61 })).stack)).toBe('');
   });
 });
 
@@ -150,9 +150,48 @@ describe('the oracle: what a synthesized estate holds is what the rules count', 
       return [nameTag({ node: { path: g.owner } } as never, g.id), counts];
     }));
     expect(counted).toEqual(held);
-    // The estate has every kind of rule the layer makes: links, IPv6 spokes, NodePorts, load balancers, API endpoints, members.
+    // The estate has every kind of rule the layer makes: links, IPv6 spokes, NodePorts, load balancers, API endpoints, members, pods.
     expect(held.get('enterprise-aws-x-nodes-sg')).toEqual({ 'in IPv4': 3, 'in IPv6': 3, 'out IPv4': 1, 'out IPv6': 1 });
-    expect(held.size).toBe(15); // 9 nodes groups, a load balancer's, 2 proxies', 2 API endpoints', the archipelago's members'
+    // An island's and a member's pods: themselves, the nodes and each load balancer, named groups counting in both families; out over IPv4 alone, dual-stack or not.
+    expect(held.get('enterprise-aws-shop-pods-sg')).toEqual({ 'in IPv4': 4, 'in IPv6': 4, 'out IPv4': 1 });
+    expect(held.get('enterprise-aws-plain-pods-sg')).toEqual({ 'in IPv4': 2, 'in IPv6': 2, 'out IPv4': 1 });
+    expect(held.get('enterprise-aws-east-a-pods-sg')).toEqual({ 'in IPv4': 3, 'in IPv6': 3, 'out IPv4': 1 });
+    expect(held.get('enterprise-aws-east-b-pods-sg')).toEqual({ 'in IPv4': 2, 'in IPv6': 2, 'out IPv4': 1 });
+    // 9 nodes groups, 4 pods' (2 islands, 2 members), a load balancer's, 2 proxies', 2 API endpoints', the archipelago's members'
+    expect(held.size).toBe(19);
+  });
+
+  test('islands\' and archipelago members\' pods groups, and their nodes groups: each rule as planned, by name, end, ports and description', () => {
+    const groupName = (owner: string, id: string) => nameTag({ node: { path: owner } } as never, id);
+    const groups = new Map(Object.entries(resourcesOf(synth, SecurityGroup.tfResourceType)).map(([id, g]) => [`\${aws_security_group.${id}.id}`, (g.tags as Record<string, string>).Name]));
+    const held = new Map<string, string[]>();
+    for (const [type, way] of [[VpcSecurityGroupIngressRule.tfResourceType, 'in'], [VpcSecurityGroupEgressRule.tfResourceType, 'out']]) {
+      for (const r of Object.values(resourcesOf(synth, type))) {
+        const group = groups.get(r.security_group_id as string)!;
+        const end = r.cidr_ipv4 ?? r.cidr_ipv6 ?? `group ${groups.get(r.referenced_security_group_id as string)}`;
+        const ports = r.ip_protocol === 'tcp' ? `tcp ${r.from_port}-${r.to_port}` : 'all';
+        held.set(group, [...held.get(group) ?? [], `${(r.tags as Record<string, string>).Name}: ${way} ${end} ${ports} "${r.description}"`].sort());
+      }
+    }
+    const podOwners = plannedGroups(aws.plan).filter((g) => g.id === 'pods-sg').map((g) => g.owner);
+    expect(podOwners).toEqual(['enterprise-aws/shop', 'enterprise-aws/plain', 'enterprise-aws/east/a', 'enterprise-aws/east/b']);
+    const planned = plannedGroups(aws.plan).filter((g) => podOwners.includes(g.owner) && (g.id === 'pods-sg' || g.id === 'nodes-sg'));
+    expect(planned).toHaveLength(8);
+    for (const g of planned) {
+      const rules = g.rules.map((r) => {
+        const end = 'cidr' in r.end ? r.end.cidr : 'cidrIpv6' in r.end ? r.end.cidrIpv6 : `group ${groupName(g.owner, r.end.group)}`;
+        const ports = r.ports ? `tcp ${r.ports.from}-${r.ports.to}` : 'all';
+        return `${groupName(g.owner, r.id)}: ${r.egress ? 'out' : 'in'} ${end} ${ports} "${ec2Text(r.description)}"`;
+      }).sort();
+      expect(rules).toEqual(held.get(groupName(g.owner, g.id)));
+    }
+    expect(held.get('enterprise-aws-shop-pods-sg')).toEqual([
+      'enterprise-aws-shop-pods-sg-egress: out 0.0.0.0/0 all "Anywhere the routes lead"',
+      'enterprise-aws-shop-pods-sg-from-load-balancer: in group enterprise-aws-shop-load-balancer-sg tcp 0-65535 "The network load balancer reaches the pods"',
+      'enterprise-aws-shop-pods-sg-from-nodes: in group enterprise-aws-shop-nodes-sg all "The nodes of enterprise-aws/shop reach its pods"',
+      'enterprise-aws-shop-pods-sg-from-proxy: in group enterprise-aws-shop-proxy-sg tcp 0-65535 "The proxy reaches the pods"',
+      'enterprise-aws-shop-pods-sg-self: in group enterprise-aws-shop-pods-sg all "Members of this group reach each other"',
+    ]);
   });
 
   test('every VPC: its subnets, by name', () => {

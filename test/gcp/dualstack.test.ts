@@ -101,6 +101,19 @@ test('GcpResources: stackType and ipv6AccessType for GKE', () => {
   has(json, ComputeFirewall.tfResourceType, { name: 'corp-batch-intra-ipv6', source_ranges: [batchV6] });
 });
 
+test('flat: an EXTERNAL cluster\'s global /64 lies outside the VPC\'s ULA /48, so every flat cluster admits it beside the /48, whichever was written first', () => {
+  for (const order of [['ext', 'int'], ['int', 'ext']]) {
+    const { stack, network } = estate({ ipv6: true });
+    for (const id of order) new FlatCluster(stack, id, { network, ipFamily: IpFamily.DUAL_STACK, ...id === 'ext' ? { ipv6AccessType: Ipv6AccessType.EXTERNAL } : {} });
+    const json = synthStack(stack);
+    const ula = ref(ComputeNetwork.tfResourceType, json, 'corp-main', 'internal_ipv6_range');
+    const ext = ref(ComputeSubnetwork.tfResourceType, json, 'corp-ext', 'external_ipv6_prefix');
+    const int = ref(ComputeSubnetwork.tfResourceType, json, 'corp-int', 'internal_ipv6_prefix');
+    has(json, ComputeFirewall.tfResourceType, { name: 'corp-int-main-to-pods-ipv6', source_ranges: [ula, ext], destination_ranges: [int] });
+    has(json, ComputeFirewall.tfResourceType, { name: 'corp-ext-main-to-pods-ipv6', source_ranges: [ula, ext], destination_ranges: [ext] });
+  }
+});
+
 describe('GCP-IPV6-001: a dual-stack GKE cluster is VPC-native', () => {
   test('passes VPC-native, fails routes-based, and cannot be suppressed', () => {
     const { stack, network } = estate({ ipv6: true });

@@ -78,10 +78,10 @@ describe('what crosses the link follows the models', () => {
     const toGcp = Object.entries(resources(aws, 'aws_route')).filter(([, r]) => r.destination_cidr_block === '10.0.0.0/9');
     // payments and analytics: one private route table per zone each
     expect(toGcp.map(([id]) => id.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
-      'analytics_private-route-table-eu-west-1a-link-enterprise-link-gcp-aws',
-      'analytics_private-route-table-eu-west-1b-link-enterprise-link-gcp-aws',
-      'payments_private-route-table-eu-west-1a-link-enterprise-link-gcp-aws',
-      'payments_private-route-table-eu-west-1b-link-enterprise-link-gcp-aws',
+      'analytics_private-route-table-eu-west-1a-link-enterprise-link--gcp-aws',
+      'analytics_private-route-table-eu-west-1b-link-enterprise-link--gcp-aws',
+      'payments_private-route-table-eu-west-1a-link-enterprise-link--gcp-aws',
+      'payments_private-route-table-eu-west-1b-link-enterprise-link--gcp-aws',
     ]);
     for (const [, r] of toGcp) expect(String(r.transit_gateway_id)).toMatch(/^\$\{aws_ec2_transit_gateway\./);
     expect(Testing.toHaveResourceWithProperties(aws, 'aws_vpc_security_group_ingress_rule', { cidr_ipv4: '10.0.0.0/9', ip_protocol: '-1' })).toBe(true);

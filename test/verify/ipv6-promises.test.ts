@@ -7,7 +7,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { allExamples } from '../../examples/main';
 import { cloudStack } from '../../examples/stack';
-import { Cloud, FlatCluster, IpFamily, Network, NetworkVerifier, verifyNetworkModel } from '../../lib';
+import { Cloud, FlatCluster, IpFamily, Ipv6AccessType, Network, NetworkVerifier, verifyNetworkModel } from '../../lib';
 import { Cidr } from '../../lib/ipam';
 import { Ipv6Space } from '../../lib/verify/ipv6';
 import { TfStack } from '../../lib/verify/terraform';
@@ -17,19 +17,23 @@ import { stacksOf, synthExamples } from './support';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON
 type Json = any;
 
-/** Two dual-stack flat clusters in one GCP network: the pair VERIFY-015 checks on GCP. */
-function gcpTwoFlat(app: App): void {
+/**
+ * Two dual-stack flat clusters in one GCP network, stack `name`: the pair VERIFY-015 checks on GCP.
+ * With `bAccess` EXTERNAL, b's nodes and pods take global addresses, outside the VPC's ULA /48.
+ */
+function gcpTwoFlat(app: App, name: string, bAccess = Ipv6AccessType.INTERNAL): void {
   const cloud = Cloud.gcp({ region: 'us-central1' });
-  const stack = cloudStack(app, 'gcp-flat6', cloud);
-  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flat6-')), 'cidr-plan.lock.json');
-  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: 'gcp-flat6', planFile });
+  const stack = cloudStack(app, name, cloud);
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`)), 'cidr-plan.lock.json');
+  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: name, planFile });
   new FlatCluster(stack, 'a', { network, ipFamily: IpFamily.DUAL_STACK });
-  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK });
+  new FlatCluster(stack, 'b', { network, ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: bAccess });
 }
 
 const stacks = stacksOf(synthExamples((app, planFile) => {
   allExamples(app, planFile);
-  gcpTwoFlat(app);
+  gcpTwoFlat(app, 'gcp-flat6');
+  gcpTwoFlat(app, 'gcp-flat6x', Ipv6AccessType.EXTERNAL);
 }));
 const stack = (name: string) => stacks.find((s) => s.name === name)!;
 const findings = (name: string, tf: Json) => verifyNetworkModel({ synth: JSON.stringify(tf), addressPlans: stack(name).addressPlans }).findings.map((f) => f.message);
@@ -48,7 +52,7 @@ const named = (tf: Json, type: string, suffix: string) => {
 };
 
 test('the IPv6 examples and the GCP pair verify clean', () => {
-  for (const name of ['aws-ipv6', 'gcp-dualstack', 'gcp-flat6']) expect({ name, findings: findings(name, JSON.parse(stack(name).synth)) }).toEqual({ name, findings: [] });
+  for (const name of ['aws-ipv6', 'gcp-dualstack', 'gcp-flat6', 'gcp-flat6x']) expect({ name, findings: findings(name, JSON.parse(stack(name).synth)) }).toEqual({ name, findings: [] });
 });
 
 describe('IPv6 blocks are resolved symbolically', () => {

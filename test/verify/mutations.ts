@@ -347,7 +347,36 @@ export const MUTATIONS: readonly Mutation[] = [
       add(tf, 'google_compute_firewall', 'mutant6', `${c.path}/mutant-ipv6`, { network: subnet[1].network, direction: 'INGRESS', source_ranges: [ref('google_compute_subnetwork', subnet[0], 'ipv6_cidr_range')], allow: [{ protocol: 'all' }] });
       return true;
     } },
+  // An isolated cluster's pods share its nodes' group; an island's hold their own (joined to the nodes' by two rules).
   { name: 'AWS: delete a nodes security group\'s self rule', expect: 'VERIFY-012',
-    apply: (tf, plan) => clusters(plan, 'ISLAND', 'ISOLATED').some((c) =>
+    apply: (tf, plan) => clusters(plan, 'ISOLATED').some((c) =>
       deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/nodes-sg-self$`))) },
+  // (An archipelago member's pods and nodes also share the members' group, which joins them anyway.)
+  { name: 'AWS: delete an island\'s rule letting its nodes into its pods\' group', expect: 'VERIFY-012',
+    apply: (tf, plan) => clusters(plan, 'ISLAND').some((c) =>
+      deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/pods-sg-from-nodes$`))) },
+  { name: 'AWS: delete an island\'s pods group self rule', expect: 'VERIFY-012',
+    apply: (tf, plan) => clusters(plan, 'ISLAND').some((c) =>
+      deleteFirst(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/pods-sg-self$`))) },
+  { name: 'AWS: open an island\'s NodePorts on its pods\' group too', expect: 'VERIFY-004',
+    apply: (tf, plan) => clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) => {
+      const rule = all(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/node-ports-1$`))[0];
+      const pods = all(tf, 'aws_security_group', new RegExp(`^${c.path}/pods-sg$`))[0];
+      if (!rule || !pods) return false;
+      const { cidr_ipv4, ip_protocol, from_port, to_port } = rule[1];
+      add(tf, 'aws_vpc_security_group_ingress_rule', 'mutant', `${c.path}/mutant-rule`, { cidr_ipv4, ip_protocol, from_port, to_port, security_group_id: ref('aws_security_group', pods[0]) });
+      return true;
+    }) },
+  // How islands were rendered before their pods had a group: the ENIConfigs named the nodes' group, NodePort rule and all.
+  { name: 'AWS: put an island\'s pods back in its nodes\' group', expect: 'VERIFY-004',
+    apply: (tf, plan) => clusters(plan, 'ISLAND', 'ARCHIPELAGO').some((c) => {
+      const pods = all(tf, 'aws_security_group', new RegExp(`^${c.path}/pods-sg$`))[0];
+      if (!pods || !all(tf, 'aws_vpc_security_group_ingress_rule', new RegExp(`^${c.path}/node-ports-1$`)).length) return false;
+      const id = ref('aws_security_group', pods[0]);
+      for (const type of ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']) {
+        for (const [name, b] of all(tf, type)) if (b.security_group_id === id || b.referenced_security_group_id === id) del(tf, type, name);
+      }
+      del(tf, 'aws_security_group', pods[0]);
+      return true;
+    }) },
 ];
