@@ -3,7 +3,8 @@ import { Edge } from './edge';
 import { renderIslandEdge } from './island';
 import { Transit } from './network';
 import { AwsArchipelagoResources, AwsClusterResources, recordArchipelago } from './resources';
-import { allowAllOutIpv6, openAmongMembers } from './security';
+import { allOutIpv6, membersGroup } from './group-rules';
+import { makeGroups, makeRule } from './security';
 import { memberBlocks, edgeOf, sourcesOf } from './sources';
 import { AwsVpc } from './vpc';
 import { renderWorkloads } from './workloads';
@@ -26,7 +27,8 @@ export function renderArchipelago(archipelago: IArchipelago, transit: Transit): 
   const edgeSource = edgeOf(archipelago);
   const vpc = new AwsVpc(archipelago, network, [edgeSource], transit.flowLogs);
   const edge = new Edge(vpc, transit, edgeSource, [], transit.natGateways);
-  const members = openAmongMembers(archipelago, vpc, 'members-sg', `Members of archipelago ${archipelago.node.path}: flat among themselves`);
+  // Its members' IPv6 egress comes with the first dual-stack member (renderMember).
+  const members = makeGroups(archipelago, vpc, [membersGroup(archipelago.node.path, false)]).get('members-sg')!;
   recordArchipelago(archipelago, (): AwsArchipelagoResources => ({
     ...vpc.resources(),
     internetGateway: edge.internetGateway,
@@ -47,7 +49,7 @@ export function renderArchipelago(archipelago: IArchipelago, transit: Transit): 
 export function renderMember(cluster: ICluster, archipelago: ArchipelagoVpc): () => AwsClusterResources {
   if (archipelago.vpc.useIpv6(cluster)) {
     archipelago.edge.enableIpv6();
-    allowAllOutIpv6(archipelago.vpc.owner, 'members-sg', archipelago.members);
+    makeRule(archipelago.vpc.owner, archipelago.members, allOutIpv6('members-sg'), new Map());
   }
   const sources = sourcesOf(cluster);
   const associations = memberBlocks(cluster, sources, archipelago.vpc);

@@ -2,7 +2,6 @@ import { CLOUD_RESERVED_ADDRESSES } from '../ipam';
 import { CloudProvider } from '../model/cloud';
 import { CloudServices, CloudStrategy, PlanChecker, PlanReporter } from '../model/strategy';
 import { AwsFlowLogSettings, flowLogSettingsOf } from './flow-log-settings';
-import { BLOCKS_PER_VPC } from './layout';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsProfile } from './profile';
 import type { AwsRenderer } from './renderer';
@@ -36,6 +35,22 @@ export interface AwsCloudProps {
    */
   readonly vpcBlockQuota?: number;
   /**
+   * Subnets a VPC may have in this account and region ("Subnets per VPC"): raise it with AWS
+   * first, then here, when a VPC needs more (AWS-SUBNET-002) — an archipelago of many members
+   * over many zones, with a raised vpcBlockQuota.
+   * @default 200
+   */
+  readonly subnetQuota?: number;
+  /**
+   * Inbound, and apart outbound, rules of each family a security group may have in this account
+   * and region ("Inbound or outbound rules per security group", at most 1,000 divided by the
+   * security groups per network interface): raise it with AWS first, then here, when a group
+   * needs more (AWS-SG-001) — about 60 flat IPv6 or dual-stack clusters in one network, or a
+   * long NodePort sourceRanges or apiEndpointSourceRanges list.
+   * @default 60
+   */
+  readonly securityGroupRuleQuota?: number;
+  /**
    * VPC flow logs (all traffic, accepted and rejected) for every VPC the library makes.
    * Turning them off is reported as a warning (AWS-LOG-001) unless suppressed with a reason.
    * @default true
@@ -48,15 +63,6 @@ export interface AwsCloudProps {
    * @default - a CloudWatch Logs group per network, `/cdktf-kube-networks/<network path>/flow-logs`, kept 365 days, written through an IAM role the library creates
    */
   readonly flowLogDestinationArn?: string;
-}
-
-/** The IPv4 blocks per VPC that `props` says the account has, checked. */
-export function vpcBlockQuotaOf(props: AwsCloudProps): number {
-  const quota = props.vpcBlockQuota ?? BLOCKS_PER_VPC;
-  if (!Number.isInteger(quota) || quota < 1 || quota > 50) {
-    throw new Error(`Cloud.aws: INPUT-002: vpcBlockQuota ${JSON.stringify(props.vpcBlockQuota)} must be a whole number from 1 to 50 (AWS's default is ${BLOCKS_PER_VPC}, its ceiling 50)`);
-  }
-  return quota;
 }
 
 /** AWS in one region over its zones: facts, planning profile, renderer and rules (Cloud.aws()). */

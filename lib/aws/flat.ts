@@ -2,7 +2,7 @@ import { cniSettings, ipv6CniSettings } from './cni';
 import { Edge } from './edge';
 import { Transit } from './network';
 import { AwsClusterResources } from './resources';
-import { allowIn } from './security';
+import { makeReachRules } from './security';
 import { edgeOf, sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
 import { ICluster } from '../model/interfaces';
@@ -20,7 +20,6 @@ import { hasIpv4Pods } from '../model/plan';
  * others' over IPv6 (Edge.routeIpv6AcrossHub); islands, archipelagos and isolated clusters do not.
  */
 export function renderFlat(cluster: ICluster, transit: Transit): () => AwsClusterResources {
-  const network = cluster.network;
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
   const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
@@ -28,16 +27,9 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   if (ipv6) edge.enableIpv6();
   const w = renderWorkloads(cluster, vpc, sources, associations);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
-  allowIn(cluster, 'nodes-sg-from-network', w.nodeGroup, { cidr: network.cidr }, 'Flat: the main network reaches nodes and pods directly');
-  transit.forEachPeer((peer) => allowIn(cluster, `nodes-sg-from-${peer.id}`, w.nodeGroup, { cidr: peer.cidr }, `Flat: ${peer.description} reaches nodes and pods directly`));
-  if (ipv6) {
-    // Over IPv6 a flat cluster is reached from its own VPC's /56 and, through the hub, from every other flat IPv6 VPC's.
-    allowIn(cluster, 'nodes-sg-from-vpc-ipv6', w.nodeGroup, { cidrIpv6: vpc.ipv6CidrBlock! }, 'Flat: the IPv6 block of its own VPC reaches nodes and pods directly');
-    const own = edge.routeIpv6AcrossHub(`the VPC of ${cluster.node.path}`);
-    transit.forEachIpv6Spoke((other) => {
-      if (other !== own) allowIn(cluster, `nodes-sg-from-${other.id}`, w.nodeGroup, { cidrIpv6: other.cidr }, `Flat: ${other.description} reaches nodes and pods directly over IPv6`);
-    });
-  }
+  // Its own VPC goes on the hub first: its nodes admit every other flat IPv6 VPC but their own (clusterGroups lists the rest).
+  const own = ipv6 ? edge.routeIpv6AcrossHub(`the VPC of ${cluster.node.path}`) : undefined;
+  makeReachRules(cluster, w.nodeGroup, w.groupPlans.find((g) => g.id === 'nodes-sg')!, transit, own);
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   if (hasIpv4Pods(cluster)) edge.routeFromHub(cluster, 'hub-route-pods', () => cluster.podCidr);
   const cni = hasIpv4Pods(cluster) ? cniSettings(w.podSubnets, [w.nodeGroup.id], true) : ipv6CniSettings();

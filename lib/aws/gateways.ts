@@ -2,23 +2,15 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
 import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
-import { allowAllOut, allowAllOutIpv6, allowIn } from './security';
+import { loadBalancerPorts } from './group-rules';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
 import { ICluster } from '../model/interfaces';
-import { IpFamily } from '../model/plan';
 import { refOf } from '../model/refs';
-
-/** Ports an L7 proxy listens on. */
-const PROXY_PORTS = [80, 443];
-/** Every TCP port: what a load balancer may forward to a pod. */
-const ALL_TCP = { from: 0, to: 65535 };
 
 /**
  * The ways into an island (or archipelago member): NodePorts open to the main network (or the
@@ -28,22 +20,12 @@ const ALL_TCP = { from: 0, to: 65535 };
  * pods through their own group.
  */
 export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): GatewayResources {
-  const main = cluster.network.cidr;
-  const of = (kind: IngressKind) => cluster.ingress.filter((g) => g.kind === kind);
   const out: { -readonly [K in keyof GatewayResources]: GatewayResources[K] } = { targetGroups: [], listeners: [] };
-  const ipv6 = cluster.ipFamily !== IpFamily.IPV4;
-
-  const nodePortSources = [...new Set(of(IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
-  nodePortSources.forEach((cidr, i) => allowIn(cluster, `node-ports-${i + 1}`, w.nodeGroup, { cidr },
-    `NodePorts of ${cluster.node.path} from ${cidr}`, { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to }));
-
-  const ports = [...new Set(of(IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
+  // The security groups and their rules were made with the cluster's (clusterGroups): NodePorts, each load balancer's group
+  // and its way into the nodes and pods.
+  const ports = loadBalancerPorts(cluster.ingress);
   if (ports.length > 0) {
-    const group = vpc.addSecurityGroup(cluster, 'load-balancer-sg', `Network load balancer of ${cluster.node.path}`);
-    for (const port of ports) allowIn(cluster, `load-balancer-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
-    allowAllOut(cluster, 'load-balancer-sg', group);
-    if (ipv6) allowAllOutIpv6(cluster, 'load-balancer-sg', group);
-    reachWorkloads(cluster, w, 'load-balancer', group, 'The network load balancer');
+    const group = w.groups.get('load-balancer-sg')!;
     // An NLB takes one subnet per zone: the zone's first node subnet.
     const subnets = vpc.zones.map((zone) => w.nodeSubnets.find((s) => s.availabilityZone === zone)!.subnet.id);
     const nlb = new Lb(cluster, 'load-balancer', {
@@ -74,18 +56,14 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     }
   }
 
-  if (of(IngressKind.PROXY).length > 0) {
-    const group = vpc.addSecurityGroup(cluster, 'proxy-sg', `Application load balancer (proxy) of ${cluster.node.path}`);
-    for (const port of PROXY_PORTS) allowIn(cluster, `proxy-sg-${port}`, group, { cidr: main }, `Port ${port} from the main network`, { from: port, to: port });
-    allowAllOut(cluster, 'proxy-sg', group);
-    if (ipv6) allowAllOutIpv6(cluster, 'proxy-sg', group);
-    reachWorkloads(cluster, w, 'proxy', group, 'The proxy');
+  const proxyGroup = w.groups.get('proxy-sg');
+  if (proxyGroup) {
     const alb = new Lb(cluster, 'proxy', {
       name: shortName(cluster, 'alb'),
       loadBalancerType: 'application',
       internal: true,
       subnets: w.proxySubnets.map((s) => s.subnet.id),
-      securityGroups: [refOf(group, 'id')],
+      securityGroups: [refOf(proxyGroup, 'id')],
       tags: tagsFor(cluster, 'alb'),
     });
     out.applicationLoadBalancer = alb;
@@ -98,15 +76,6 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
     }));
   }
   return out;
-}
-
-/**
- * Lets a load balancer's group into the nodes' group and, where island pods hold their own, the
- * pods': its targets are pod addresses (target type `ip`), or nodes for hostNetwork pods.
- */
-function reachWorkloads(cluster: ICluster, w: Workloads, id: 'load-balancer' | 'proxy', group: SecurityGroup, what: string): void {
-  allowIn(cluster, `nodes-sg-from-${id}`, w.nodeGroup, { group }, `${what} reaches the pods`, ALL_TCP);
-  if (w.podGroup !== w.nodeGroup) allowIn(cluster, `pods-sg-from-${id}`, w.podGroup, { group }, `${what} reaches the pods`, ALL_TCP);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The AWS-IPV6-* rules: a VPC's IPv6 subnets and what EKS and the AWS provider cannot change in
 // place once a cluster's address family was recorded. Checked on the plain plan.
-import { IpFamily, NetworkModel, NetworkPlan } from '../model/plan';
+import { IpFamily, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
+import { isIpv6Spoke } from './group-rules';
 import { EKS_IP_FAMILY, IPV6_SUBNET_NEWBITS, VPC_IPV6_PREFIX } from './layout';
 
 /** How many /64s a VPC's /56 holds. */
@@ -83,7 +84,7 @@ const ipv6004 = defineRule('AWS-IPV6-004', Severity.WARNING,
   `with n such clusters, n IPv6 routes, at most ${ROUTES_PER_TABLE} (AWS's default quota of routes per route table, counted apart from the IPv4 routes, raised on request up to 1,000).`,
   (plan) => {
     if (!plan.ipv6) return [];
-    const flat = plan.clusters.filter((c) => c.model === NetworkModel.FLAT && (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4).map((c) => c.path);
+    const flat = plan.clusters.filter(isIpv6Spoke).map((c) => c.path);
     // Per private table: ::/0 to the egress-only internet gateway, and one route per other flat IPv6 VPC (the local routes aside).
     const routes = flat.length;
     if (routes <= ROUTES_PER_TABLE) return [];

@@ -1,7 +1,6 @@
 import { cniSettings, ipv6CniSettings } from './cni';
 import { Transit } from './network';
 import { AwsClusterResources, AwsRouteTableRole } from './resources';
-import { allowAllOut, allowAllOutIpv6, allowIn } from './security';
 import { sourcesOf, standaloneVpc } from './sources';
 import { clusterResources, renderWorkloads } from './workloads';
 import { ICluster } from '../model/interfaces';
@@ -19,7 +18,7 @@ import { refOf } from '../model/refs';
 export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsClusterResources {
   const network = cluster.network;
   const sources = sourcesOf(cluster);
-  const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
+  const { vpc, associations } = standaloneVpc(cluster, sources, transit.flowLogs);
   const w = renderWorkloads(cluster, vpc, sources, associations);
   const table = vpc.addRouteTable(cluster, 'isolated-route-table', AwsRouteTableRole.ISOLATED);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, table);
@@ -33,11 +32,6 @@ export function renderIsolated(cluster: ICluster, transit: Transit): () => AwsCl
   transit.forEachPeer((peer) => vpc.addRoute(cluster, `api-endpoint-route-table-${peer.id}`, apiTable, { destinationCidrBlock: peer.cidr, transitGatewayId: refOf(transit.gateway, 'id'), dependsOn: [attachment] }));
   vpc.useTable(api, apiTable);
   vpc.recordHubRoute(cluster, transit.route(cluster, 'hub-route-api-endpoint', api.cidrBlock, attachment));
-  const group = vpc.addSecurityGroup(cluster, 'api-endpoint-sg', `Exposed API endpoint of ${cluster.node.path}`);
-  // HTTPS from the given ranges of the main network alone (apiEndpointSourceRanges; the whole main network by default).
-  cluster.apiEndpointSourceRanges!.forEach((cidr, i) => allowIn(cluster, i === 0 ? 'api-endpoint-sg-https' : `api-endpoint-sg-https-${i + 1}`, group, { cidr },
-    cidr === network.cidr ? 'The Kubernetes API from the main network' : `The Kubernetes API from ${cidr}`, { from: 443, to: 443 }));
-  allowAllOut(cluster, 'api-endpoint-sg', group);
-  if (ipv6) allowAllOutIpv6(cluster, 'api-endpoint-sg', group);
+  // Its security group (api-endpoint-sg: HTTPS from apiEndpointSourceRanges) was made with the cluster's (clusterGroups).
   return clusterResources(cluster, vpc, w, cni, { attachment });
 }

@@ -252,28 +252,70 @@ export function memberSubnetName(member: string, id: string): string {
   return `${member}/${id}`;
 }
 
+/** A range of an owner as the subnet layout reads it: an asked range (IAskedRange), or a planned one with its prefix. */
+export interface RangeShape {
+  readonly name: string;
+  readonly role: RangeRole;
+  readonly prefix: number;
+  /** The zone of a one-zone range (an ALB subnet). @default - not a zone's */
+  readonly zone?: string;
+}
+
+/** Which subnets a range of a cluster or archipelago becomes on AWS; undefined for one that becomes none (services, blocks, an archipelago's super-range). */
+export type SubnetSource = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint';
+
+/** What `range` becomes: the renderer's sources (sourcesOf) and the subnet count (subnetsOf) read the same answer. */
+export function subnetSourceOf(range: RangeShape): SubnetSource | undefined {
+  if (range.role === RangeRole.NODE && range.name === 'nodes') return 'nodes';
+  if (range.role === RangeRole.POD && range.name === 'pods') return 'pods';
+  if (range.name === EDGE_RANGE) return 'edge';
+  if (range.name === API_ENDPOINT_RANGE) return 'api-endpoint';
+  if (range.role === RangeRole.GATEWAY && range.zone !== undefined) return 'proxy';
+  return undefined;
+}
+
+/** What a subnet is for. */
+export type SubnetKind = 'nodes' | 'pods' | EdgeSubnetKind | 'proxy' | 'api-endpoint';
+
+/** A subnet the AWS renderer makes, by its construct id beside its owner's other resources. */
+export interface PlannedSubnet {
+  readonly name: string;
+  readonly kind: SubnetKind;
+}
+
+/**
+ * The subnets the AWS renderer makes from an owner's `ranges` over `zones`, in order: node and
+ * pod ranges split per zone (zoneSubnets: at least one per zone, none larger than a /16), the
+ * edge block's transit-gateway and public subnet per zone (listed when `edge`, by default when
+ * the owner has an edge block), an ALB subnet per proxy range and the exposed API endpoint's.
+ * IPv6 adds none: an IPv6 /64 goes on a subnet the list holds already (ipv6SubnetsOf).
+ */
+export function subnetsOf(ranges: readonly RangeShape[], zones: readonly string[], edge: boolean = ranges.some((r) => subnetSourceOf(r) === 'edge')): PlannedSubnet[] {
+  const of = (source: SubnetSource) => ranges.filter((r) => subnetSourceOf(r) === source);
+  const split = (kind: 'nodes' | 'pods') => of(kind).flatMap((r) => zoneSubnetIds(kind, r.prefix, zones).map((name) => ({ name, kind })));
+  const whole = (kind: 'proxy' | 'api-endpoint') => of(kind).map((r) => ({ name: r.name, kind }));
+  const edges = !edge ? [] : (['transit-gateway', 'public'] as const).flatMap((kind) => zones.map((zone) => ({ name: edgeSubnetId(kind, zone), kind })));
+  return [...split('nodes'), ...split('pods'), ...edges, ...whole('proxy'), ...whole('api-endpoint')];
+}
+
 /**
  * The IPv6 subnets the AWS renderer carves for `owner` in its VPC: none for an IPv4 cluster
  * or an archipelago (its edge gains IPv6 with its first dual-stack member); for an IPv6 or
- * dual-stack cluster its node subnets (per zone, as zoneSubnets splits them), its VPC's edge
- * subnets (transit-gateway and public, per zone; an archipelago member names its
- * archipelago's), its ALB subnets and its exposed API endpoint's subnet. Pod subnets have
- * none: EKS has no dual-stack pods (a DUAL_STACK cluster's pods are IPv4) and an IPv6
- * cluster's pods take addresses from the node subnets (no custom networking). The profile
- * asks these numbers and the renderer reads them: one list for both.
+ * dual-stack cluster every subnet subnetsOf lists but its pod subnets (its node, edge, ALB and
+ * exposed API endpoint subnets; an archipelago member names its archipelago's edge subnets).
+ * Pod subnets have none: EKS has no dual-stack pods (a DUAL_STACK cluster's pods are IPv4) and
+ * an IPv6 cluster's pods take addresses from the node subnets (no custom networking). The
+ * profile asks these numbers and the renderer reads them: one list for both.
  */
 export function ipv6SubnetsOf(owner: ICluster | IArchipelago, zones: readonly string[]): Ipv6SubnetNeed[] {
   if (!('model' in owner) || owner.ipFamily === IpFamily.IPV4) return [];
   const cluster = owner;
   const member = cluster.archipelago;
   const vpc = (member ?? cluster).node.path;
-  const own = (id: string) => (member ? memberSubnetName(cluster.node.id, id) : id);
+  // A member's own subnets are named below it in its archipelago's VPC; the edge subnets are the archipelago's.
+  const own = (s: PlannedSubnet) => (member && s.kind !== 'transit-gateway' && s.kind !== 'public' ? memberSubnetName(cluster.node.id, s.name) : s.name);
   const asked = cluster.askedRanges;
-  const names: string[] = [];
-  for (const nodes of asked.filter((r) => r.name === 'nodes')) names.push(...zoneSubnetIds('nodes', nodes.prefix, zones).map(own));
-  const hasEdge = member !== undefined || asked.some((r) => r.name === EDGE_RANGE);
-  if (hasEdge) for (const kind of ['transit-gateway', 'public'] as const) names.push(...zones.map((zone) => edgeSubnetId(kind, zone)));
-  for (const proxy of asked.filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)) names.push(own(proxy.name));
-  for (const api of asked.filter((r) => r.name === API_ENDPOINT_RANGE)) names.push(own(api.name));
-  return names.map((name) => ({ vpc, name }));
+  return subnetsOf(asked, zones, member !== undefined || asked.some((r) => subnetSourceOf(r) === 'edge'))
+    .filter((s) => s.kind !== 'pods')
+    .map((s) => ({ vpc, name: own(s) }));
 }

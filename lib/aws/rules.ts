@@ -4,8 +4,11 @@ import { ClusterPlan, hasIpv4Pods, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
+import { sg001 } from './group-quota-rule';
 import { ipv6Rules } from './ipv6-rules';
 import { name001 } from './name-rule';
+import { AwsQuotas, DEFAULT_QUOTAS } from './quotas';
+import { subnet002 } from './subnet-quota-rule';
 import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
@@ -128,9 +131,12 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
     message: `the VPCs of ${plan.path} keep no flow logs (Cloud.aws({ flowLogs: false })): no record of who talked to whom — drop flowLogs: false, or Policy.suppress(network, 'AWS-LOG-001', reason) if the traffic is logged elsewhere`,
   }]);
 
-/** The AWS rules for an account whose VPCs take `vpcBlockQuota` IPv4 blocks, with flow logs on or off. */
-export function awsRules(vpcBlockQuota: number = BLOCKS_PER_VPC, flowLogs: boolean = true): readonly IPolicyRule[] {
-  return [vpc001, vpc002, vpc003, vpc004(vpcBlockQuota), subnet001, ...eksRules, ...ipv6Rules, name001, log001(flowLogs)];
+/** The AWS rules for an account with `quotas` (AWS's defaults unless Cloud.aws() says they were raised), with flow logs on or off. */
+export function awsRules(quotas: AwsQuotas = DEFAULT_QUOTAS, flowLogs: boolean = true): readonly IPolicyRule[] {
+  return [
+    vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, subnet002(quotas.subnetsPerVpc), sg001(quotas.rulesPerGroup),
+    ...eksRules, ...ipv6Rules, name001, log001(flowLogs),
+  ];
 }
 
 /** The AWS rules, checked on every network on Cloud.aws() (at AWS's default quotas). */

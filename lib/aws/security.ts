@@ -2,60 +2,50 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
+import { flatLinkRule, flatSpokeRule, GroupId, GroupPlan, GroupRule, Reached } from './group-rules';
 import { ec2Text, tagsFor } from './names';
+import { Transit } from './network';
 import { AwsVpc } from './vpc';
 import { refOf } from '../model/refs';
 
-/** Where allowed traffic comes from: an IPv4 range, an IPv6 range, or the members of a security group. */
-export type Source = { readonly cidr: string } | { readonly cidrIpv6: string } | { readonly group: SecurityGroup };
+/** The security groups of one owner, by id: what a rule naming a group reaches. */
+export type Groups = ReadonlyMap<GroupId, SecurityGroup>;
 
-/** TCP ports from `from` to `to`; undefined allows every protocol and port. */
-export interface TcpPorts {
-  readonly from: number;
-  readonly to: number;
-}
-
-/** Allows `source` into `group` (on TCP `ports`, or everything). */
-export function allowIn(scope: Construct, id: string, group: SecurityGroup, source: Source, description: string, ports?: TcpPorts): VpcSecurityGroupIngressRule {
-  return new VpcSecurityGroupIngressRule(scope, id, {
+/** Makes `rule` on `group` (group-rules.ts says what each group holds), its description in the text EC2 takes. */
+export function makeRule(scope: Construct, group: SecurityGroup, rule: GroupRule, groups: Groups): VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule {
+  const end = rule.end;
+  const config = {
     securityGroupId: refOf(group, 'id'),
-    description: ec2Text(description),
-    ipProtocol: ports ? 'tcp' : '-1',
-    fromPort: ports?.from,
-    toPort: ports?.to,
-    cidrIpv4: 'cidr' in source ? source.cidr : undefined,
-    cidrIpv6: 'cidrIpv6' in source ? source.cidrIpv6 : undefined,
-    referencedSecurityGroupId: 'group' in source ? refOf(source.group, 'id') : undefined,
-    tags: tagsFor(scope, id),
-  });
+    description: ec2Text(rule.description),
+    ipProtocol: rule.ports ? 'tcp' : '-1',
+    fromPort: rule.ports?.from,
+    toPort: rule.ports?.to,
+    cidrIpv4: 'cidr' in end ? end.cidr : undefined,
+    cidrIpv6: 'cidrIpv6' in end ? end.cidrIpv6 : undefined,
+    referencedSecurityGroupId: 'group' in end ? refOf(groups.get(end.group)!, 'id') : undefined,
+    tags: tagsFor(scope, rule.id),
+  };
+  return rule.egress ? new VpcSecurityGroupEgressRule(scope, rule.id, config) : new VpcSecurityGroupIngressRule(scope, rule.id, config);
 }
 
-/** Lets `group` send anywhere (routes decide what is reachable). */
-export function allowAllOut(scope: Construct, id: string, group: SecurityGroup): VpcSecurityGroupEgressRule {
-  return new VpcSecurityGroupEgressRule(scope, `${id}-egress`, {
-    securityGroupId: refOf(group, 'id'),
-    description: 'Anywhere the routes lead',
-    ipProtocol: '-1',
-    cidrIpv4: '0.0.0.0/0',
-    tags: tagsFor(scope, id, 'egress'),
-  });
+/** Makes each group of `plans` in `vpc` with the rules known now; returns them by id. */
+export function makeGroups(scope: Construct, vpc: AwsVpc, plans: readonly GroupPlan[]): Map<GroupId, SecurityGroup> {
+  const groups = new Map(plans.map((plan) => [plan.id, vpc.addSecurityGroup(scope, plan.id, plan.description)] as const));
+  for (const plan of plans) for (const rule of plan.rules) makeRule(scope, groups.get(plan.id)!, rule, groups);
+  return groups;
 }
 
-/** Lets `group` send anywhere over IPv6 too (an IPv6 or dual-stack cluster's groups). */
-export function allowAllOutIpv6(scope: Construct, id: string, group: SecurityGroup): VpcSecurityGroupEgressRule {
-  return new VpcSecurityGroupEgressRule(scope, `${id}-egress-ipv6`, {
-    securityGroupId: refOf(group, 'id'),
-    description: 'Anywhere the routes lead, over IPv6',
-    ipProtocol: '-1',
-    cidrIpv6: '::/0',
-    tags: tagsFor(scope, id, 'egress-ipv6'),
+/**
+ * Adds the rules `plan` gains as the renderer learns of what a flat cluster reaches: one per
+ * network across a CloudLink, and (given `ownSpoke`, its own VPC's place on the hub) one per
+ * other flat IPv6 VPC, whichever was written first.
+ */
+export function makeReachRules(scope: Construct, group: SecurityGroup, plan: GroupPlan, transit: Transit, ownSpoke?: Reached): void {
+  const groups: Groups = new Map([[plan.id, group]]);
+  if (plan.perLink) transit.forEachPeer((peer) => makeRule(scope, group, flatLinkRule(peer), groups));
+  if (!plan.perOtherIpv6Spoke) return;
+  if (!ownSpoke) throw new Error(`[${scope.node.path}] its nodes admit the other flat IPv6 VPCs, but its own VPC is not routed across the hub: route it first (Edge.routeIpv6AcrossHub)`);
+  transit.forEachIpv6Spoke((other) => {
+    if (other !== ownSpoke) makeRule(scope, group, flatSpokeRule(other), groups);
   });
-}
-
-/** A security group whose members reach each other freely, and send anywhere. */
-export function openAmongMembers(scope: Construct, vpc: AwsVpc, id: string, description: string): SecurityGroup {
-  const group = vpc.addSecurityGroup(scope, id, description);
-  allowIn(scope, `${id}-self`, group, { group }, 'Members of this group reach each other');
-  allowAllOut(scope, id, group);
-  return group;
 }

@@ -1,7 +1,7 @@
 import { FlowLogs } from './flow-logs';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { API_ENDPOINT_RANGE, NetworkModel, RangeRole } from '../model/plan';
-import { BlockKind, BLOCK_ORDER, EDGE_RANGE, VPC_BLOCK } from './layout';
+import { BlockKind, BLOCK_ORDER, EDGE_RANGE, SubnetSource, subnetSourceOf, VPC_BLOCK } from './layout';
 import { AwsVpc, BlockSource } from './vpc';
 import { askedRange, IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 
@@ -14,13 +14,13 @@ export function sourcesOf(cluster: ICluster): ClusterSources {
   const source = (id: string, range: IAskedRange): BlockSource => ({
     id, prefix: range.prefix, cidr: () => range.cidr, splits: range.role === RangeRole.NODE || range.role === RangeRole.POD, zone: range.zone, block: blockOf(range),
   });
-  const asked = cluster.askedRanges;
-  const named = (name: string) => asked.filter((r) => r.name === name);
+  // Read as subnetsOf reads them: the subnets made are the subnets counted.
+  const of = (kind: SubnetSource) => cluster.askedRanges.filter((r) => subnetSourceOf(r) === kind);
   return {
-    'nodes': named('nodes').map((r) => source('nodes', r)),
-    'pods': named('pods').map((r) => source('pods', r)),
-    'proxy': asked.filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined).map((r) => source(r.name, r)),
-    'api-endpoint': named(API_ENDPOINT_RANGE).map((r) => source(API_ENDPOINT_RANGE, r)),
+    'nodes': of('nodes').map((r) => source('nodes', r)),
+    'pods': of('pods').map((r) => source('pods', r)),
+    'proxy': of('proxy').map((r) => source(r.name, r)),
+    'api-endpoint': of('api-endpoint').map((r) => source(API_ENDPOINT_RANGE, r)),
   };
 }
 

@@ -2,14 +2,13 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { later } from '../model/tokens';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
-import { allowAllOutIpv6, openAmongMembers } from './security';
+import { clusterGroups, GroupId, GroupPlan } from './group-rules';
+import { makeGroups } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
-import { hasIpv4Pods, IpFamily } from '../model/plan';
+import { hasIpv4Pods } from '../model/plan';
 import { EKS_IP_FAMILY } from './layout';
-import { renderPodGroup } from './pod-group';
-import { podsHoldOwnGroup } from './private-pods';
 
 /** A cluster's own subnets and the security groups of its nodes and pods. */
 export interface Workloads {
@@ -25,9 +24,13 @@ export interface Workloads {
   readonly nodeGroup: SecurityGroup;
   /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (podsHoldOwnGroup), else nodeGroup. */
   readonly podGroup: SecurityGroup;
+  /** Every security group of the cluster (nodes, pods, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
+  readonly groups: ReadonlyMap<GroupId, SecurityGroup>;
+  /** What each group holds (clusterGroups), nodes' first. */
+  readonly groupPlans: readonly GroupPlan[];
 }
 
-/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the nodes' (and island pods') security groups. */
+/** Splits the node and pod ranges over the zones, makes the proxy and API subnets, and the cluster's security groups (nodes', island pods', load balancers', API endpoint's). */
 export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: ClusterSources, associations: Associations): Workloads {
   const zoneSubnets = (role: AwsSubnetRole, kind: 'nodes' | 'pods') =>
     (sources[kind] ?? []).flatMap((source) => vpc.addZoneSubnets(cluster, role, source, associations.get(source.id) ?? []));
@@ -39,19 +42,20 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
       cidr: later(source.cidr),
       dependsOn: associations.get(source.id),
     }));
-  // The description stays as first written, island pods now apart: AWS cannot change a group's
-  // description, so Terraform would replace the group every node holds.
-  const nodeGroup = openAmongMembers(cluster, vpc, 'nodes-sg', `Nodes and pods of ${cluster.node.path}`);
-  if (cluster.ipFamily !== IpFamily.IPV4) allowAllOutIpv6(cluster, 'nodes-sg', nodeGroup);
-  // Island pods are IPv4 only (their subnets have no IPv6 block): their group sends IPv4 alone.
-  const podGroup = podsHoldOwnGroup(cluster.model) ? renderPodGroup(cluster, vpc, nodeGroup) : nodeGroup;
+  const subject = { path: cluster.node.path, model: cluster.model, ipFamily: cluster.ipFamily, ingress: cluster.ingress, apiEndpointSourceRanges: cluster.apiEndpointSourceRanges };
+  const groupPlans = clusterGroups(subject, cluster.network.cidr, vpc.ipv6CidrBlock ?? '');
+  const groups = makeGroups(cluster, vpc, groupPlans);
+  const nodeGroup = groups.get('nodes-sg')!;
   return {
     nodeSubnets: zoneSubnets(AwsSubnetRole.NODES, 'nodes'),
     podSubnets: zoneSubnets(AwsSubnetRole.PODS, 'pods'),
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
     nodeGroup,
-    podGroup,
+    // Islands' and archipelago members' pods hold their own (podsHoldOwnGroup); flat and isolated pods the nodes'.
+    podGroup: groups.get('pods-sg') ?? nodeGroup,
+    groups,
+    groupPlans,
   };
 }
 

@@ -1,5 +1,6 @@
-import { AwsCloud, AwsCloudProps, vpcBlockQuotaOf } from '../aws/cloud';
+import { AwsCloud, AwsCloudProps } from '../aws/cloud';
 import { flowLogSettingsOf } from '../aws/flow-log-settings';
+import { quotasOf } from '../aws/quotas';
 import { AWS_RULES, awsRules } from '../aws/rules';
 import { flowLogsOf, GcpCloud, GcpCloudProps } from '../gcp/cloud';
 import { GKE_REFUSED } from '../gcp/gke';
@@ -38,7 +39,7 @@ export class Cloud {
   public static aws(props: AwsCloudProps): ICloud {
     checkRegion(AWS_REGIONS, props?.region, props?.unlistedRegion);
     if (props.availabilityZones !== undefined) checkZones(AWS_REGIONS, props.region, props.availabilityZones);
-    return new AwsCloud(props, { checker: new Checker(awsRules(vpcBlockQuotaOf(props), flowLogSettingsOf(props).enabled), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
+    return new AwsCloud(props, { checker: new Checker(awsRules(quotasOf(props), flowLogSettingsOf(props).enabled), builtInIds(), AWS_REFUSED), reporter: new ReportWriter() });
   }
 
   private constructor() {}

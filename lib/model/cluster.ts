@@ -110,7 +110,9 @@ export function checkEdge(scope: Construct, edge: { ingress?: unknown; egress?: 
 
 /**
  * The sources given for an exposed API endpoint, checked: a non-empty list of ranges inside the
- * main network (the endpoint's routes lead there alone), only with exposeApiEndpoint.
+ * main network (the endpoint's routes lead there alone), only with exposeApiEndpoint. Each range
+ * once, as NodePort sources are: a repeated one would make two identical security-group rules,
+ * which AWS refuses.
  */
 function apiEndpointSources(cluster: ClusterBase, spec: ClusterSpec): string[] | undefined {
   const given = spec.apiEndpointSourceRanges;
@@ -122,13 +124,13 @@ function apiEndpointSources(cluster: ClusterBase, spec: ClusterSpec): string[] |
   if (!Array.isArray(given) || given.length === 0) {
     throw planError(cluster, 'INPUT-002', `apiEndpointSourceRanges ${shown(given)} must be a non-empty list of ranges of the main network, e.g. ['${main}'] — omit it to allow the whole main network`);
   }
-  return given.map((text: unknown) => {
+  return [...new Set(given.map((text: unknown) => {
     const range = orFail(cluster, 'INPUT-001', () => Cidr.parse(text as string, 'apiEndpointSourceRanges'));
     if (!Cidr.parse(main).contains(range)) {
       throw planError(cluster, 'INPUT-001', `apiEndpointSourceRanges ${range} is outside the main network ${main}: the endpoint's routes lead to the main network alone — give ranges inside ${main}`);
     }
     return range.toString();
-  });
+  }))];
 }
 
 /** Which of `names` were given a value in `props` (props that a model does not take, written anyway from JavaScript or a cast). */
@@ -162,7 +164,7 @@ export abstract class ClusterBase extends Construct {
   public readonly egress?: Egress;
   /** How the main network reaches the pods: VPC-native, or routes per node (flat clusters may choose). */
   public readonly podRouting: PodRouting;
-  /** Ranges that may reach the exposed API endpoint; undefined when it is not exposed. */
+  /** Ranges that may reach the exposed API endpoint, each once; undefined when it is not exposed. */
   public readonly apiEndpointSourceRanges?: string[];
   /** The address families of nodes and pods. */
   public readonly ipFamily: IpFamily;

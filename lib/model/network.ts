@@ -275,7 +275,7 @@ export class Network extends Construct {
         region: this.cloud.region,
         clusters: this.clusters.map((c) => c._sketch()),
         archipelagos: [...this.subjects.keys()].filter((p) => p !== this.node.path && !clusters.has(p)),
-        links: linksOf(this).filter((l) => l.gcp === this).map((l) => ({ path: l.node.path, tunnels: l.plan.tunnels.length })),
+        links: linksOf(this).filter((l) => l.gcp === this).map((l) => ({ path: l.node.path, tunnels: l.plan.tunnels.length, aws: l.aws.node.path })),
         ipv6: this.ipv6 || undefined,
       };
     }

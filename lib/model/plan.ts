@@ -278,4 +278,10 @@ export interface LinkSketch {
   readonly path: string;
   /** How many tunnels it has. */
   readonly tunnels: number;
+  /**
+   * Construct path of the AWS network it joins: that network's flat clusters admit the GCP
+   * network in their nodes' security group (AWS-SG-001 counts those rules).
+   * @default - not known (a sketch written by hand)
+   */
+  readonly aws?: string;
 }

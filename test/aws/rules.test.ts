@@ -27,7 +27,8 @@ describe('the catalog', () => {
     const warnings = ['AWS-LOG-001', 'AWS-IPV6-004'];
     const aws = RuleCatalog.rules(CloudProvider.AWS).filter((r) => r.id.startsWith('AWS-') && !warnings.includes(r.id));
     expect(aws.map((r) => r.id)).toEqual([
-      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-IPV6-001', 'AWS-IPV6-002', 'AWS-IPV6-003', 'AWS-LB-001', 'AWS-NAME-001', 'AWS-SUBNET-001', 'AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-VPC-004',
+      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-IPV6-001', 'AWS-IPV6-002', 'AWS-IPV6-003', 'AWS-LB-001', 'AWS-NAME-001', 'AWS-SG-001', 'AWS-SUBNET-001', 'AWS-SUBNET-002',
+      'AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-VPC-004',
     ]);
     // The warnings: flow logs turned off (a secure default), and a route table past AWS's default quota (raised on request).
     for (const id of warnings) {

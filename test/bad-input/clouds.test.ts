@@ -60,6 +60,9 @@ describe('availability zones', () => {
       { factory: 'Cloud.aws', id: 'INPUT-003', says: ['availabilityZones ["eu-west-9-1"]', 'region eu-west-9', 'its name and a lower-case letter'] }],
     ['vpcBlockQuota 0', () => Cloud.aws({ region: 'eu-west-1', vpcBlockQuota: 0 }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['vpcBlockQuota 0', 'from 1 to 50'] }],
     ['vpcBlockQuota \'5\'', () => Cloud.aws({ region: 'eu-west-1', vpcBlockQuota: '5' as unknown as number }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['vpcBlockQuota "5"', 'whole number'] }],
+    ['subnetQuota 2.5', () => Cloud.aws({ region: 'eu-west-1', subnetQuota: 2.5 }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['subnetQuota 2.5', 'whole number of at least 1'] }],
+    ['securityGroupRuleQuota \'60\'', () => Cloud.aws({ region: 'eu-west-1', securityGroupRuleQuota: '60' as unknown as number }),
+      { factory: 'Cloud.aws', id: 'INPUT-002', says: ['securityGroupRuleQuota "60"', 'from 1 to 1000'] }],
     ['natGateways \'TWO\'', () => Cloud.aws({ region: 'eu-west-1', natGateways: 'TWO' as AwsNatGateways }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['natGateways "TWO"', 'ONE_PER_ZONE, SINGLE'] }],
   ]);
 

@@ -40,6 +40,19 @@ describe('apiEndpointSourceRanges', () => {
     expect(AwsResources.of(vault).securityGroups.length).toBeGreaterThan(1);
   });
 
+  test('a range given twice is one source: one security-group rule (AWS refuses two alike), one firewall source, listed once in the plan', () => {
+    const given = ['10.128.0.0/16', '10.129.4.0/24', '10.128.0.0/16'];
+    const aws = estate({ cloud: Cloud.aws({ region: 'eu-west-1' }) });
+    const vault = new IsolatedCluster(aws.stack, 'vault', { network: aws.network, exposeApiEndpoint: true, apiEndpointSourceRanges: given });
+    expect(vault.apiEndpointSourceRanges).toEqual(['10.128.0.0/16', '10.129.4.0/24']);
+    expect(aws.network.plan.clusters.find((c) => c.path === 'corp/vault')!.apiEndpointSourceRanges).toEqual(['10.128.0.0/16', '10.129.4.0/24']);
+    const https = resources(synthStack(aws.stack), 'aws_vpc_security_group_ingress_rule').filter((r) => r.from_port === 443).map((r) => String(r.cidr_ipv4)).sort();
+    expect(https).toEqual(['10.128.0.0/16', '10.129.4.0/24']);
+    const gcp = estate();
+    new IsolatedCluster(gcp.stack, 'vault', { network: gcp.network, exposeApiEndpoint: true, apiEndpointSourceRanges: given });
+    expect(Testing.toHaveResourceWithProperties(synthStack(gcp.stack), 'google_compute_firewall', { name: 'corp-vault-api', source_ranges: ['10.128.0.0/16', '10.129.4.0/24'] })).toBe(true);
+  });
+
   test.each([
     [['not-a-cidr'], '[corp/vault] INPUT-001: apiEndpointSourceRanges "not-a-cidr" is not a CIDR: write it as address/prefix'],
     [['10.0.0.1/8'], '[corp/vault] INPUT-001: apiEndpointSourceRanges "10.0.0.1/8" has host bits set: did you mean 10.0.0.0/8?'],
