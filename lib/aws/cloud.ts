@@ -51,6 +51,13 @@ export interface AwsCloudProps {
    */
   readonly securityGroupRuleQuota?: number;
   /**
+   * Routes of each family a route table may have in this account and region ("Routes per route
+   * table", up to 1,000): raise it with AWS first, then here, when a table needs more
+   * (AWS-IPV6-004) — more than 50 flat IPv6 or dual-stack clusters in one network.
+   * @default 50
+   */
+  readonly routeQuota?: number;
+  /**
    * VPC flow logs (all traffic, accepted and rejected) for every VPC the library makes.
    * Turning them off is reported as a warning (AWS-LOG-001) unless suppressed with a reason.
    * @default true

@@ -78,25 +78,34 @@ const ipv6003 = defineRule('AWS-IPV6-003', Severity.ERROR,
  * routes: adjustable up to 1,000, enforced apart for IPv4 and IPv6 routes).
  */
 export const ROUTES_PER_TABLE = 50;
+/** The most routes per route table AWS grants. */
+export const ROUTES_PER_TABLE_CEILING = 1000;
 
-const ipv6004 = defineRule('AWS-IPV6-004', Severity.WARNING,
-  `Every private route table of a flat IPv6 or dual-stack cluster's VPC holds ::/0 and a route through the transit gateway to each other such VPC's IPv6 /${VPC_IPV6_PREFIX}: ` +
-  `with n such clusters, n IPv6 routes, at most ${ROUTES_PER_TABLE} (AWS's default quota of routes per route table, counted apart from the IPv4 routes, raised on request up to 1,000).`,
-  (plan) => {
-    if (!plan.ipv6) return [];
-    const flat = plan.clusters.filter(isIpv6Spoke).map((c) => c.path);
-    // Per private table: ::/0 to the egress-only internet gateway, and one route per other flat IPv6 VPC (the local routes aside).
-    const routes = flat.length;
-    if (routes <= ROUTES_PER_TABLE) return [];
-    const named = flat.length > 3 ? `${flat.slice(0, 3).join(', ')} and ${flat.length - 3} more` : flat.join(', ');
-    return [{
-      path: plan.path,
-      message: `the ${flat.length} flat IPv6 and dual-stack clusters of ${plan.path} (${named}) each route the others' IPv6 /${VPC_IPV6_PREFIX}s through the transit gateway: ` +
-        `every private route table of their VPCs holds ${routes} IPv6 routes (${routes - 1} to the other VPCs, ::/0 to the egress-only internet gateway), ` +
-        `more than the ${ROUTES_PER_TABLE} of AWS's default quota of routes per route table (IPv6 routes are counted apart from IPv4 ones) — ` +
-        `ask AWS to raise "Routes per route table" to ${routes} or more (up to 1,000) and suppress AWS-IPV6-004 on ${plan.path} saying so, or put fewer flat IPv6 or dual-stack clusters in ${plan.path}`,
-    }];
-  });
+/** AWS-IPV6-004 for a quota of `quota` routes per route table (AWS's default 50, or what the account was raised to). */
+export function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
+  return defineRule('AWS-IPV6-004', Severity.ERROR,
+    `Every private route table of a flat IPv6 or dual-stack cluster's VPC holds ::/0 and a route through the transit gateway to each other such VPC's IPv6 /${VPC_IPV6_PREFIX}: ` +
+    `with n such clusters, n IPv6 routes, at most ${quota} (AWS's default quota of routes per route table is ${ROUTES_PER_TABLE}, counted apart from the IPv4 routes, raised on request up to 1,000; ` +
+    'Cloud.aws({ routeQuota }) says what it was raised to).',
+    (plan) => {
+      if (!plan.ipv6) return [];
+      const flat = plan.clusters.filter(isIpv6Spoke).map((c) => c.path);
+      // Per private table: ::/0 to the egress-only internet gateway, and one route per other flat IPv6 VPC (the local routes aside).
+      const routes = flat.length;
+      if (routes <= quota) return [];
+      const named = flat.length > 3 ? `${flat.slice(0, 3).join(', ')} and ${flat.length - 3} more` : flat.join(', ');
+      const raised = quota === ROUTES_PER_TABLE ? `AWS's default quota of ${quota} routes per route table` : `the ${quota} routes per route table Cloud.aws({ routeQuota }) says the account has`;
+      return [{
+        path: plan.path,
+        message: `the ${flat.length} flat IPv6 and dual-stack clusters of ${plan.path} (${named}) each route the others' IPv6 /${VPC_IPV6_PREFIX}s through the transit gateway: ` +
+          `every private route table of their VPCs holds ${routes} IPv6 routes (${routes - 1} to the other VPCs, ::/0 to the egress-only internet gateway), ` +
+          `more than ${raised} (IPv6 routes are counted apart from IPv4 ones) — ` +
+          `ask AWS to raise "Routes per route table" to ${routes} or more (up to 1,000) and set Cloud.aws({ routeQuota: ${routes} }), or put fewer flat IPv6 or dual-stack clusters in ${plan.path}`,
+      }];
+    });
+}
 
-/** The AWS-IPV6-* rules. */
-export const ipv6Rules: readonly IPolicyRule[] = [ipv6001, ipv6002, ipv6003, ipv6004];
+/** The AWS-IPV6-* rules, for an account whose route tables hold `routesPerTable` routes of each family. */
+export function ipv6Rules(routesPerTable: number = ROUTES_PER_TABLE): readonly IPolicyRule[] {
+  return [ipv6001, ipv6002, ipv6003, ipv6004(routesPerTable)];
+}

@@ -5,7 +5,9 @@
 // rules per security group" 60, adjustable, enforced apart for IPv4 and IPv6 rules, and times
 // "Security groups per network interface" (5, up to 16) at most 1,000. A rule that names a
 // security group counts as one IPv4 and one IPv6 rule (the same page, and "Security group size"
-// in the VPC user guide's "Security group rules").
+// in the VPC user guide's "Security group rules"). "Routes per route table" 50 non-propagated
+// routes, adjustable up to 1,000, enforced apart for IPv4 and IPv6.
+import { ROUTES_PER_TABLE, ROUTES_PER_TABLE_CEILING } from './ipv6-rules';
 import { BLOCKS_PER_VPC } from './layout';
 
 /** Subnets a VPC may have by default (AWS-SUBNET-002). */
@@ -23,16 +25,19 @@ export interface AwsQuotas {
   readonly subnetsPerVpc: number;
   /** Inbound or outbound rules per security group, each family apart (AWS-SG-001). */
   readonly rulesPerGroup: number;
+  /** Routes per route table, each family apart (AWS-IPV6-004). */
+  readonly routesPerTable: number;
 }
 
 /** AWS's defaults. */
-export const DEFAULT_QUOTAS: AwsQuotas = { vpcBlocks: BLOCKS_PER_VPC, subnetsPerVpc: SUBNETS_PER_VPC, rulesPerGroup: RULES_PER_GROUP };
+export const DEFAULT_QUOTAS: AwsQuotas = { vpcBlocks: BLOCKS_PER_VPC, subnetsPerVpc: SUBNETS_PER_VPC, rulesPerGroup: RULES_PER_GROUP, routesPerTable: ROUTES_PER_TABLE };
 
 /** What Cloud.aws() was told of the quotas. */
 export interface QuotaProps {
   readonly vpcBlockQuota?: number;
   readonly subnetQuota?: number;
   readonly securityGroupRuleQuota?: number;
+  readonly routeQuota?: number;
 }
 
 /** The quotas `props` says the account has, checked: whole numbers within what AWS grants. */
@@ -50,5 +55,6 @@ export function quotasOf(props: QuotaProps): AwsQuotas {
     subnetsPerVpc: whole('subnetQuota', SUBNETS_PER_VPC, undefined, `AWS's default is ${SUBNETS_PER_VPC}`),
     rulesPerGroup: whole('securityGroupRuleQuota', RULES_PER_GROUP, RULES_PER_GROUP_CEILING,
       `AWS's default is ${RULES_PER_GROUP}; times the security groups per network interface it stays within ${RULES_PER_GROUP_CEILING.toLocaleString('en-US')}`),
+    routesPerTable: whole('routeQuota', ROUTES_PER_TABLE, ROUTES_PER_TABLE_CEILING, `AWS's default is ${ROUTES_PER_TABLE}, its ceiling ${ROUTES_PER_TABLE_CEILING.toLocaleString('en-US')}`),
   };
 }

@@ -135,7 +135,7 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
 export function awsRules(quotas: AwsQuotas = DEFAULT_QUOTAS, flowLogs: boolean = true): readonly IPolicyRule[] {
   return [
     vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, subnet002(quotas.subnetsPerVpc), sg001(quotas.rulesPerGroup),
-    ...eksRules, ...ipv6Rules, name001, log001(flowLogs),
+    ...eksRules, ...ipv6Rules(quotas.routesPerTable), name001, log001(flowLogs),
   ];
 }
 

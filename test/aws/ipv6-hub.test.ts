@@ -12,10 +12,11 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Archipelago, FlatCluster, IpFamily, IslandCluster, IsolatedCluster, NetworkModel } from '../../lib';
+import { Archipelago, Cloud, FlatCluster, IpFamily, IslandCluster, IsolatedCluster, NetworkModel } from '../../lib';
 import { AwsResources } from '../../lib/aws';
 import { ROUTES_PER_TABLE } from '../../lib/aws/ipv6-rules';
-import { AWS_RULES } from '../../lib/aws/rules';
+import { awsRules, AWS_RULES } from '../../lib/aws/rules';
+import { DEFAULT_QUOTAS } from '../../lib/aws/quotas';
 import { AWS_REFUSED } from '../../lib/clouds/cloud';
 import { ClusterPlan } from '../../lib/model/plan';
 import { synthStack } from '../support';
@@ -200,18 +201,25 @@ describe('AWS-IPV6-004: a flat IPv6 VPC\'s private route tables stay within AWS\
     expect(rule.check(handPlan({ clusters: flats(60).map((c) => ({ ...c, ipFamily: undefined })) }))).toEqual([]);
   });
 
-  test('51 would put 51 IPv6 routes in every private table: a warning naming the quota to ask for', () => {
-    expect(rule.severity).toBe('WARNING');
+  test('51 would put 51 IPv6 routes in every private table: an error naming the quota to ask for and the setting that declares it', () => {
+    expect(rule.severity).toBe('ERROR');
     expect(rule.check(handPlan({ ipv6: true, clusters: flats(51) }))).toEqual([{
       path: 'corp/main',
       message: 'the 51 flat IPv6 and dual-stack clusters of corp/main (corp/f0, corp/f1, corp/f2 and 48 more) each route the others\' IPv6 /56s through the transit gateway: ' +
         'every private route table of their VPCs holds 51 IPv6 routes (50 to the other VPCs, ::/0 to the egress-only internet gateway), ' +
-        'more than the 50 of AWS\'s default quota of routes per route table (IPv6 routes are counted apart from IPv4 ones) — ' +
-        'ask AWS to raise "Routes per route table" to 51 or more (up to 1,000) and suppress AWS-IPV6-004 on corp/main saying so, or put fewer flat IPv6 or dual-stack clusters in corp/main',
+        'more than AWS\'s default quota of 50 routes per route table (IPv6 routes are counted apart from IPv4 ones) — ' +
+        'ask AWS to raise "Routes per route table" to 51 or more (up to 1,000) and set Cloud.aws({ routeQuota: 51 }), or put fewer flat IPv6 or dual-stack clusters in corp/main',
     }]);
   });
 
-  test('a quota AWS raises on request: it can be suppressed', () => {
+  test('with Cloud.aws({ routeQuota: 60 }) 51 fit, 61 do not', () => {
+    const raised = awsRules({ ...DEFAULT_QUOTAS, routesPerTable: 60 }).find((r) => r.id === 'AWS-IPV6-004')!;
+    expect(raised.check(handPlan({ ipv6: true, clusters: flats(51) }))).toEqual([]);
+    expect(raised.check(handPlan({ ipv6: true, clusters: flats(61) }))[0].message).toContain('more than the 60 routes per route table Cloud.aws({ routeQuota }) says the account has');
+    expect(Cloud.aws({ region: 'eu-west-1', routeQuota: 60 })).toBeDefined();
+  });
+
+  test('a quota AWS raises on request: it can be suppressed, as the other quota rules can', () => {
     expect(AWS_REFUSED).not.toContain('AWS-IPV6-004');
   });
 });

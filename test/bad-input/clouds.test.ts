@@ -63,6 +63,7 @@ describe('availability zones', () => {
     ['subnetQuota 2.5', () => Cloud.aws({ region: 'eu-west-1', subnetQuota: 2.5 }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['subnetQuota 2.5', 'whole number of at least 1'] }],
     ['securityGroupRuleQuota \'60\'', () => Cloud.aws({ region: 'eu-west-1', securityGroupRuleQuota: '60' as unknown as number }),
       { factory: 'Cloud.aws', id: 'INPUT-002', says: ['securityGroupRuleQuota "60"', 'from 1 to 1000'] }],
+    ['routeQuota 1001', () => Cloud.aws({ region: 'eu-west-1', routeQuota: 1001 }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['routeQuota 1001', 'from 1 to 1000', 'its ceiling 1,000'] }],
     ['natGateways \'TWO\'', () => Cloud.aws({ region: 'eu-west-1', natGateways: 'TWO' as AwsNatGateways }), { factory: 'Cloud.aws', id: 'INPUT-002', says: ['natGateways "TWO"', 'ONE_PER_ZONE, SINGLE'] }],
   ]);
 
