@@ -1,9 +1,11 @@
 // Estates test/verify/random-estates.property.test.ts found, shrunk to what broke: each now
 // verifies clean, and the cell or resource that was wrong says so.
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { cloudStack } from '../../examples/stack';
-import { Cloud, FlatCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
+import { Cloud, CloudLink, FlatCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
 import { synthExamples } from './support';
 
 /** Synthesizes what `build` makes into a temp cdktf.out (plan file beside it) and verifies the whole output. */
@@ -22,4 +24,27 @@ test('a routes-based flat cluster on GCP: its pods reach the internet as their n
   expect(result.findings.map((f) => f.message)).toEqual([]);
   const cell = result.estates.find((e) => e.estate === 'routes/main')!.cells.find((c) => c.from === 'routes/legacy pods' && c.to === 'internet')!;
   expect(cell.kind).toBe('NATED');
+});
+
+test('an isolated cluster reusing a flat cluster\'s ranges on a linked network: advertising the flat ranges leaks nothing of it (VERIFY-014)', () => {
+  let vault: IsolatedCluster | undefined;
+  let api: FlatCluster | undefined;
+  const result = verified((app, planFile) => {
+    const gcpCloud = Cloud.gcp({ region: 'us-central1' });
+    const awsCloud = Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
+    const gcpStack = cloudStack(app, 'reuse-gcp', gcpCloud);
+    const awsStack = cloudStack(app, 'reuse-aws', awsCloud);
+    const gcp = new Network(gcpStack, 'main', { cidr: '172.24.0.0/13', cloud: gcpCloud, estate: 'reuse', planFile });
+    const aws = new Network(awsStack, 'main', { cidr: '172.16.0.0/13', cloud: awsCloud, estate: 'reuse', planFile });
+    new FlatCluster(gcpStack, 'web', { network: gcp });
+    // It plans in its own space, the network's cidr as if nothing else were there: the flat cluster's pod range again.
+    vault = new IsolatedCluster(awsStack, 'vault', { network: aws });
+    api = new FlatCluster(awsStack, 'api', { network: aws });
+    const link = new TerraformStack(app, 'reuse-link');
+    new GoogleProvider(link, 'google', { project: 'acme', region: 'us-central1' });
+    new AwsProvider(link, 'aws', { region: 'eu-west-1' });
+    new CloudLink(link, 'gcp-aws', { gcp, aws });
+  });
+  expect(vault!.podCidr).toBe(api!.podCidr); // the reuse is real
+  expect(result.findings.map((f) => f.message)).toEqual([]);
 });
