@@ -5,7 +5,7 @@ import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { cloudStack } from '../../examples/stack';
-import { Cloud, CloudLink, FlatCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
+import { Archipelago, Cloud, CloudLink, FlatCluster, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
 import { synthExamples } from './support';
 
 /** Synthesizes what `build` makes into a temp cdktf.out (plan file beside it) and verifies the whole output. */
@@ -46,5 +46,20 @@ test('an isolated cluster reusing a flat cluster\'s ranges on a linked network: 
     new CloudLink(link, 'gcp-aws', { gcp, aws });
   });
   expect(vault!.podCidr).toBe(api!.podCidr); // the reuse is real
+  expect(result.findings.map((f) => f.message)).toEqual([]);
+});
+
+test('GCP EXTERNAL IPv6 on an island, an archipelago member and an isolated cluster: the subnet\'s global /64 is its VPC\'s own, so the rules within it admit nothing from outside (VERIFY-017, VERIFY-008)', () => {
+  const result = verified((app, planFile) => {
+    const cloud = Cloud.gcp({ region: 'us-central1' });
+    const stack = cloudStack(app, 'external', cloud);
+    const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, ipv6: true, estate: 'external', planFile });
+    const external = { ipFamily: IpFamily.DUAL_STACK, ipv6AccessType: Ipv6AccessType.EXTERNAL };
+    new IslandCluster(stack, 'batch', { network, ...external });
+    const east = new Archipelago(stack, 'east', { network });
+    east.addCluster('a', external);
+    east.addCluster('b', { ipFamily: IpFamily.DUAL_STACK });
+    new IsolatedCluster(stack, 'vault', { network, ...external });
+  });
   expect(result.findings.map((f) => f.message)).toEqual([]);
 });
