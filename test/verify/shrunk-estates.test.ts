@@ -63,3 +63,16 @@ test('GCP EXTERNAL IPv6 on an island, an archipelago member and an isolated clus
   });
   expect(result.findings.map((f) => f.message)).toEqual([]);
 });
+
+test('a routes-based flat cluster beside an archipelago on GCP: the members find no route to its pods, since the NCC hub exchanges no static routes (VERIFY-005, as GCP-GKE-013 warns)', () => {
+  const result = verified((app, planFile) => {
+    const cloud = Cloud.gcp({ region: 'us-central1' });
+    const stack = cloudStack(app, 'legacy', cloud);
+    const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, estate: 'legacy', planFile });
+    new FlatCluster(stack, 'old', { network, podRouting: PodRouting.ROUTES });
+    new Archipelago(stack, 'east', { network }).addCluster('a');
+  });
+  expect(result.findings.map((f) => f.message)).toEqual([
+    expect.stringMatching(/^VERIFY-005 legacy\/main: legacy\/east\/a pods -> legacy\/old pods: spoke google_network_connectivity_spoke\.main_spoke_\w+ does not export 10\.0\.0\.0\/16 to hub /),
+  ]);
+});
