@@ -6,7 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { cloudStack } from '../../examples/stack';
 import { Archipelago, Cloud, CloudLink, FlatCluster, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
-import { synthExamples } from './support';
+import { stacksOf, synthExamples } from './support';
 
 /** Synthesizes what `build` makes into a temp cdktf.out (plan file beside it) and verifies the whole output. */
 function verified(build: (app: App, planFile: string) => void) {
@@ -75,4 +75,32 @@ test('a routes-based flat cluster beside an archipelago on GCP: the members find
   expect(result.findings.map((f) => f.message)).toEqual([
     expect.stringMatching(/^VERIFY-005 legacy\/main: legacy\/east\/a pods -> legacy\/old pods: spoke google_network_connectivity_spoke\.main_spoke_\w+ does not export 10\.0\.0\.0\/16 to hub /),
   ]);
+});
+
+describe.each(['gcp', 'aws'] as const)('an isolated cluster on %s exposing its API endpoint to Other alone (apiEndpointSourceRanges)', (name) => {
+  const build = (app: App, planFile: string) => {
+    const cloud = name === 'gcp' ? Cloud.gcp({ region: 'us-central1' }) : Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
+    const stack = cloudStack(app, `api-${name}`, cloud);
+    const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, estate: `api-${name}`, planFile, reserved: [{ cidr: '10.255.0.0/16', name: 'other' }] });
+    new IsolatedCluster(stack, 'vault', { network, exposeApiEndpoint: true, apiEndpointSourceRanges: ['10.255.0.0/16'] });
+  };
+
+  test('is reached on 443 from the ranges it admits, not asked of the whole main network (VERIFY-009)', () => {
+    expect(verified(build).findings.map((f) => f.message)).toEqual([]);
+  });
+
+  test('the address plan says who it admits', () => {
+    const outdir = synthExamples((app, planFile) => build(app, path.join(path.dirname(planFile), 'shrunk-plan.lock.json')));
+    const [stack] = stacksOf(outdir).filter((s) => s.name === `api-${name}`);
+    expect(JSON.parse(stack.addressPlans[0]).clusters[0].apiEndpointSourceRanges).toEqual(['10.255.0.0/16']);
+    if (name === 'gcp') return; // on GCP what fronts the endpoint is the user's: the verifier reads its route, not its firewall
+    // On AWS: a security-group rule that stops admitting them is found.
+    const tf = JSON.parse(stack.synth);
+    const admitting = Object.values<Record<string, unknown>>(tf.resource.aws_vpc_security_group_ingress_rule).filter((r) => r.cidr_ipv4 === '10.255.0.0/16');
+    expect(admitting).toHaveLength(1);
+    admitting[0].cidr_ipv4 = '10.254.0.0/16';
+    expect(verifyNetworkModel({ synth: JSON.stringify(tf), addressPlans: stack.addressPlans }).findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^VERIFY-009 api-aws\/main: API clients 10\.255\.0\.0\/16 -> api-aws\/vault api-endpoint: /),
+    ]);
+  });
 });
