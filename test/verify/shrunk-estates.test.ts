@@ -1,7 +1,10 @@
 // Estates test/verify/random-estates.property.test.ts found, shrunk to what broke: each now
 // verifies clean, and the cell or resource that was wrong says so.
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { cloudStack } from '../../examples/stack';
@@ -103,4 +106,20 @@ describe.each(['gcp', 'aws'] as const)('an isolated cluster on %s exposing its A
       expect.stringMatching(/^VERIFY-009 api-aws\/main: API clients 10\.255\.0\.0\/16 -> api-aws\/vault api-endpoint: /),
     ]);
   });
+});
+
+test.each(['gcp', 'aws'] as const)('Testing.synth output on %s (no construct paths recorded): ids with _, ., an id its scope\'s id ends with, are read back against the plan\'s owners', (name) => {
+  const app = Testing.app();
+  const cloud = name === 'gcp' ? Cloud.gcp({ region: 'us-central1' }) : Cloud.aws({ region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'] });
+  const stack = cloudStack(app, 'corp', cloud);
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ids-')), 'cidr-plan.lock.json');
+  const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, planFile });
+  new FlatCluster(stack, 'web_prod', { network });             // web_prod_subnetwork_<hash>: not web/prod/subnetwork
+  new FlatCluster(new Construct(stack, 'prod-web'), 'web', { network }); // prod-web_subnetwork_<hash>: cdktf drops the second web
+  new Archipelago(stack, 'east', { network }).addCluster('east');         // east_subnetwork_<hash> for east/east/subnetwork
+  new IsolatedCluster(stack, 'vault.v2', { network });                    // vaultv2_vpc_<hash>: cdktf drops the dot
+  const synth = Testing.synth(stack, true);
+  expect(JSON.stringify(JSON.parse(synth).resource)).not.toContain('"//"'); // no paths recorded: they are read from the names
+  const addressPlans = [fs.readFileSync(path.join(app.outdir, 'stacks', 'corp', 'address-plan.json'), 'utf8')];
+  expect(verifyNetworkModel({ synth, addressPlans }).findings.map((f) => f.message)).toEqual([]);
 });
