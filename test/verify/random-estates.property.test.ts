@@ -3,8 +3,8 @@
 // breaks none of the library's own rules (an ERROR violation on such an estate is a planner bug).
 // Each run builds one app: a network on GCP or AWS (10.0.0.0/8 or 172.16.0.0/12, sometimes with
 // IPv6 and an Other range), 1 to 5 clusters of every model with their families, gateways and
-// egress, and sometimes a second network on the other cloud, in a stack of its own, joined to
-// the first by a CloudLink in a third stack.
+// egress, and sometimes a second network of the estate in a stack of its own: on the other cloud
+// joined to the first by a CloudLink (in a third stack or in either network's), or apart.
 //   VERIFY_PROPERTY_RUNS=500 npx jest test/verify/random-estates   (default: 60 runs, about 15 s)
 //   VERIFY_PROPERTY_SEED=<seed> replays a run fast-check reported; =random draws a new seed.
 import * as fs from 'fs';
@@ -16,7 +16,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import * as fc from 'fast-check';
 import {
-  Archipelago, AwsNatGateways, Cloud, CloudLink, Egress, FlatCluster, ICloud, Ingress, IpFamily, Ipv6AccessType,
+  Archipelago, AwsNatGateways, Cloud, CloudLink, CloudProvider, Egress, FlatCluster, ICloud, Ingress, IpFamily, Ipv6AccessType,
   IslandCluster, IsolatedCluster, Network, PodRouting, Severity, verifyNetworkModel,
 } from '../../lib';
 import { cloudStack } from '../../examples/stack';
@@ -72,6 +72,8 @@ interface ClusterSpec {
   readonly egress: EgressSpec;
   readonly expose: boolean;
   readonly exposeToOther: boolean;
+  /** Islands and archipelagos: pin the pod range (super-range) to the island space's first, as the talk does: every one reuses it. */
+  readonly pinPods: boolean;
   readonly members: MemberSpec[];
 }
 
@@ -91,8 +93,12 @@ interface NetworkSpec {
 interface EstateSpec {
   readonly space: '10.0.0.0/8' | '172.16.0.0/12';
   readonly main: NetworkSpec;
-  /** A second network on the other cloud, joined by a CloudLink with this many tunnels. */
-  readonly linked?: { readonly network: NetworkSpec; readonly tunnels: 2 | 4 };
+  /**
+   * A second network of the estate in a stack of its own: on the other cloud, joined to the first
+   * by a CloudLink of `tunnels` tunnels in a stack of its own or in either network's stack; or,
+   * unlinked, on either cloud.
+   */
+  readonly second?: { readonly network: NetworkSpec; readonly link?: { readonly tunnels: 2 | 4; readonly stack: 'own' | 'gcp' | 'aws' } };
 }
 
 /** What INPUT-006 allows: IPv6 families only with ipv6 on the network, IPV6 only on AWS flat and isolated clusters. */
@@ -127,6 +133,7 @@ const cluster: fc.Arbitrary<ClusterSpec> = fc.record({
   egress,
   expose: fc.boolean(),
   exposeToOther: fc.boolean(),
+  pinPods: fc.boolean(),
   members: fc.array(member, { minLength: 1, maxLength: 3 }),
 });
 
@@ -159,6 +166,7 @@ function normalized(n: NetworkSpec): NetworkSpec {
       egress: gateways ? c.egress : undefined,
       expose: c.expose && c.model === 'isolated',
       exposeToOther: c.exposeToOther && c.expose && c.model === 'isolated' && n.other,
+      pinPods: c.pinPods && gateways,
       members: c.model !== 'archipelago' ? [] : c.members.map((m) => {
         const mf = allowedFamily(n.cloud, n.ipv6, 'archipelago', m.family);
         return { ...m, family: mf, access: allowedAccess(n.cloud, mf, m.access), ingress: m.ingress?.filter((g) => g !== 'nodePortFromOther' || n.other) };
@@ -171,17 +179,19 @@ function normalized(n: NetworkSpec): NetworkSpec {
 const estates: fc.Arbitrary<EstateSpec> = fc.record({
   space: fc.constantFrom<EstateSpec['space']>('10.0.0.0/8', '172.16.0.0/12'),
   cloud: fc.constantFrom<CloudName>('gcp', 'aws'),
-  linked: fc.boolean(),
-  tunnels: fc.constantFrom<2 | 4>(2, 4),
-}).chain(({ space, cloud, linked, tunnels }) => fc.record({
+  second: fc.constantFrom<'none' | 'linked' | 'apart'>('none', 'none', 'linked', 'linked', 'apart'),
+  otherCloud: fc.boolean(),
+  link: fc.record({ tunnels: fc.constantFrom<2 | 4>(2, 4), stack: fc.constantFrom<'own' | 'gcp' | 'aws'>('own', 'own', 'gcp', 'aws') }),
+}).chain(({ space, cloud, second, otherCloud, link }) => fc.record({
   space: fc.constant(space),
   main: network(cloud, 5),
-  linked: linked ? network(cloud === 'gcp' ? 'aws' : 'gcp', 3).map((n) => ({ network: n, tunnels })) : fc.constant(undefined),
+  second: second === 'none' ? fc.constant(undefined) : network(second === 'linked' || otherCloud ? (cloud === 'gcp' ? 'aws' : 'gcp') : cloud, 3)
+    .map((n) => ({ network: n, ...second === 'linked' ? { link } : {} })),
 }));
 
-/** The halves users carve an estate's space into when two clouds share it (examples/multicloud.ts). */
+/** The halves users carve an estate's space into when two networks share it (examples/multicloud.ts). */
 function cidrsOf(e: EstateSpec): [string, string] {
-  if (!e.linked) return [e.space, ''];
+  if (!e.second) return [e.space, ''];
   return e.space === '10.0.0.0/8' ? ['10.0.0.0/9', '10.128.0.0/9'] : ['172.16.0.0/13', '172.24.0.0/13'];
 }
 
@@ -250,6 +260,13 @@ function buildNetwork(app: App, id: string, n: NetworkSpec, cidr: string, planFi
     ...n.other ? { reserved: [{ cidr: other, name: 'other' }] } : {},
     ...n.hole && holeOf(cidr) ? { islandCidr: holeOf(cidr) } : {},
   });
+  // The island space's first /16 and /14, which islands and archipelagos reuse (the talk's pins). On
+  // AWS a pod range becomes a VPC block, and AWS refuses 10.0.0.0/16 beside another block of
+  // 10.0.0.0/15 (AWS-VPC-003): there the hole's second /16.
+  const islandSpace = n.hole && holeOf(cidr) ? holeOf(cidr)! : '100.64.0.0/10';
+  const [a, b] = islandSpace.split('/')[0].split('.').map(Number);
+  const islandPods = `${a}.${b + (n.cloud === 'aws' && islandSpace === '10.0.0.0/14' ? 1 : 0)}.0.0/16`;
+  const superRange = `${a}.${b}.0.0/14`;
   let team: Construct | undefined;
   n.clusters.forEach((c, i) => {
     const cid = c.id === 'underscore' ? `c_${i}` : c.id === 'dotted' ? `c${i}.v2` : `c${i}`;
@@ -257,15 +274,15 @@ function buildNetwork(app: App, id: string, n: NetworkSpec, cidr: string, planFi
     const base = { network, ...sizeOf(c), ...familyOf(c.family, c.access) };
     switch (c.model) {
       case 'flat': new FlatCluster(scope, cid, { ...base, ...c.routes ? { podRouting: PodRouting.ROUTES } : {} }); break;
-      case 'island': new IslandCluster(scope, cid, { ...base, ingress: ingressOf(c, other), egress: egressOf(c.egress) }); break;
+      case 'island': new IslandCluster(scope, cid, { ...base, ingress: ingressOf(c, other), egress: egressOf(c.egress), ...c.pinPods ? { podCidr: islandPods } : {} }); break;
       case 'isolated': new IsolatedCluster(scope, cid, {
         ...base,
         ...c.expose ? { exposeApiEndpoint: true } : {},
         ...c.exposeToOther ? { apiEndpointSourceRanges: [other] } : {},
       }); break;
       case 'archipelago': {
-        const a = new Archipelago(scope, cid, { network, ingress: ingressOf(c, other), egress: egressOf(c.egress) });
-        c.members.forEach((m, j) => a.addCluster(`m${j}`, {
+        const archipelago = new Archipelago(scope, cid, { network, ingress: ingressOf(c, other), egress: egressOf(c.egress), ...c.pinPods ? { podCidr: superRange } : {} });
+        c.members.forEach((m, j) => archipelago.addCluster(`m${j}`, {
           ...sizeOf(m), ...familyOf(m.family, m.access), egress: egressOf(m.egress),
           ...m.ingress === undefined ? {} : { ingress: ingressOf({ ...c, ingress: m.ingress }, other) ?? [] },
         }));
@@ -293,7 +310,7 @@ interface Outcome {
 }
 
 /** How many clusters `e` builds (each archipelago member is one). */
-const clustersOf = (e: EstateSpec) => [...e.main.clusters, ...(e.linked?.network.clusters ?? [])]
+const clustersOf = (e: EstateSpec) => [...e.main.clusters, ...(e.second?.network.clusters ?? [])]
   .reduce((sum, c) => sum + (c.model === 'archipelago' ? c.members.length : 1), 0);
 
 /** Synthesizes the estate into a temp cdktf.out and verifies it, per stack and as one estate. */
@@ -302,17 +319,18 @@ function run(e: EstateSpec): Outcome {
   try {
     const planFile = path.join(dir, 'cidr-plan.lock.json');
     const app = new App({ outdir: path.join(dir, 'cdktf.out') });
-    const [mainCidr, linkedCidr] = cidrsOf(e);
-    const main = buildNetwork(app, `fz-${e.main.cloud}`, e.main, mainCidr, planFile);
-    const networks = [main];
-    if (e.linked) {
-      const second = buildNetwork(app, `fz-${e.linked.network.cloud}`, e.linked.network, linkedCidr, planFile);
-      networks.push(second);
-      const [gcp, aws] = e.main.cloud === 'gcp' ? [main, second] : [second, main];
-      const link = new TerraformStack(app, 'fz-link');
-      new GoogleProvider(link, 'google', { project: 'acme', region: 'us-central1' });
-      new AwsProvider(link, 'aws', { region: 'eu-west-1' });
-      new CloudLink(link, 'gcp-aws', { gcp, aws, tunnels: e.linked.tunnels });
+    const [mainCidr, secondCidr] = cidrsOf(e);
+    const networks = [buildNetwork(app, `fz-${e.main.cloud}`, e.main, mainCidr, planFile)];
+    if (e.second) networks.push(buildNetwork(app, `fz-${e.second.network.cloud}${e.second.network.cloud === e.main.cloud ? '-2' : ''}`, e.second.network, secondCidr, planFile));
+    const link = e.second?.link;
+    if (link) {
+      const gcp = networks.find((n) => n.cloud.provider === CloudProvider.GCP)!;
+      const aws = networks.find((n) => n.cloud.provider === CloudProvider.AWS)!;
+      // Its own stack, or either network's: the stack that holds it takes both providers.
+      const stack = link.stack === 'own' ? new TerraformStack(app, 'fz-link') : TerraformStack.of(link.stack === 'gcp' ? gcp : aws);
+      if (link.stack !== 'gcp') new GoogleProvider(stack, 'google', { project: 'acme', region: 'us-central1' });
+      if (link.stack !== 'aws') new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      new CloudLink(stack, 'gcp-aws', { gcp, aws, tunnels: link.tunnels });
     }
     try {
       app.synth();
