@@ -21,9 +21,11 @@ export class GcpProfile implements CloudProfile {
 
   public clusterNeeds(cluster: ICluster): RangeNeed[] {
     const needs: RangeNeed[] = [];
-    // One regional proxy-only subnet per network (GCP-LB-001): the first proxy gateway's.
+    // One regional proxy-only subnet per network (GCP-LB-001): the first proxy gateway's. An
+    // archipelago's members share one network, so a later member asks none (it reads the holder's).
     const proxy = cluster.ingress.find((g) => g.kind === IngressKind.PROXY);
-    if (proxy) needs.push({ name: PROXY, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, proxy: true });
+    const held = cluster.archipelago?.members.some((m) => m !== cluster && m.ingress.some((g) => g.kind === IngressKind.PROXY));
+    if (proxy && !held) needs.push({ name: PROXY, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, proxy: true });
     if (this.privateControlPlanes) needs.push({ name: CONTROL_PLANE, role: RangeRole.GATEWAY, prefix: 28 });
     if (cluster.model === NetworkModel.ISLAND && cluster.egress?.kind === EgressKind.NAT) needs.push(privateNat());
     return needs;

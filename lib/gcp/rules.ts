@@ -103,6 +103,27 @@ const gke009 = defineRule('GCP-GKE-009', Severity.ERROR,
       message: `pod range ${c.podCidr} of routes-based ${c.path} is outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16, which GKE requires of cluster_ipv4_cidr — pin podCidr in RFC 1918, or use PodRouting.VPC_NATIVE`,
     })));
 
+/**
+ * GCP-GKE-013: routes-based pods are reached through the routes GKE makes in the main VPC, and an
+ * NCC hub exchanges subnet ranges alone, never static routes (Google's "Static routes overview"
+ * of Network Connectivity Center): islands and archipelagos, each a VPC of its own on the hub, do
+ * not reach them.
+ */
+const gke013 = defineRule('GCP-GKE-013', Severity.WARNING,
+  'A routes-based cluster\'s pods are reached through routes GKE makes in the main VPC, which an NCC hub never exchanges (it exchanges subnet ranges): islands and archipelagos, each in a VPC of its own, cannot reach them.',
+  (plan) => {
+    const islands = plan.clusters.filter((c) => c.model === NetworkModel.ISLAND || c.model === NetworkModel.ARCHIPELAGO);
+    if (!islands.length) return [];
+    const names = islands.map((c) => c.path);
+    const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    return plan.clusters
+      .filter((c) => c.model === NetworkModel.FLAT && c.podRouting === PodRouting.ROUTES)
+      .map((c) => ({
+        path: c.path,
+        message: `pods of routes-based ${c.path} (${c.podCidr}) are reached through routes GKE makes in the main VPC, which the NCC hub does not exchange: ${listed} cannot reach them — use PodRouting.VPC_NATIVE (the pod range becomes a subnet range the hub exchanges), or Policy.suppress(cluster, 'GCP-GKE-013', reason) if no island needs them`,
+      }));
+  });
+
 /** GKE keeps 172.17.0.0/16 for the Docker bridge on nodes (GCP-GKE-010, GCP-GKE-012). */
 const DOCKER_BRIDGE = Cidr.parse('172.17.0.0/16');
 
@@ -160,7 +181,7 @@ export function gcpRules(flowLogs: boolean = true): readonly IPolicyRule[] {
   return [...GCP_PLAN_RULES, log001(flowLogs)];
 }
 
-const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, nat004, lb001, ...OUTLINE_RULES, ...GKE_RULES, ...IPV6_RULES];
+const GCP_PLAN_RULES: readonly IPolicyRule[] = [subnet001, subnet002, subnet004, subnet005, subnet008, gke002, gke003, gke009, gke010, gke012, gke013, nat004, lb001, ...OUTLINE_RULES, ...GKE_RULES, ...IPV6_RULES];
 
 /** The GCP rules, checked on every network on Cloud.gcp() (flow logs on). */
 export const GCP_RULES: readonly IPolicyRule[] = gcpRules();

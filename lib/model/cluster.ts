@@ -324,9 +324,16 @@ export abstract class ClusterBase extends Construct {
     return kubeControllerManagerArgs(this);
   }
 
-  /** Proxy subnets in the main network, when a proxy gateway was asked for. */
+  /**
+   * Proxy subnets in the main network, when a proxy gateway was asked for. An archipelago member
+   * whose cloud asked none of its own (GCP: one proxy-only subnet per network, shared by the
+   * members) has the subnets of the member that holds them.
+   */
   public get proxySubnetCidrs(): string[] {
-    return this.proxySlots.map((slot) => this.read(slot));
+    const shared = !this.proxySlots.length && this.member && this.ingress.some((g) => g.kind === IngressKind.PROXY)
+      ? this.member.members.find((m): m is ClusterBase => m instanceof ClusterBase && m.proxySlots.length > 0)?.proxySlots
+      : undefined;
+    return (shared ?? this.proxySlots).map((slot) => this.read(slot));
   }
 
   /** Every range asked for the cluster: pods, services (none for an IPv6 cluster), nodes, then its API endpoint and what its cloud needs. */

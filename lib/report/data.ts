@@ -35,7 +35,7 @@ export interface ReportPool {
 }
 
 /** What a cluster needs configured, ready to paste, and the edge it declared (what the reachability verifier checks). */
-export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize' | 'archipelago' | 'egress' | 'ipFamily' | 'ipv6AccessType'> {
+export interface ReportCluster extends Pick<ClusterPlan, 'path' | 'model' | 'nodeCidr' | 'podCidr' | 'serviceCidr' | 'nodeMaskSize' | 'archipelago' | 'egress' | 'ipFamily' | 'ipv6AccessType' | 'apiEndpointSourceRanges'> {
   readonly apiServerServiceIp: string;
   readonly dnsServiceIp: string;
   readonly kubeControllerManagerArgs: string[];
@@ -171,6 +171,8 @@ function clusterRow(c: ClusterPlan): ReportCluster {
     egress: c.egress,
     ...(c.ipFamily ? { ipFamily: c.ipFamily } : {}),
     ...(c.ipv6AccessType ? { ipv6AccessType: c.ipv6AccessType } : {}),
+    // Who may reach an exposed API endpoint, as given (absent: the whole main network).
+    ...(c.apiEndpointSourceRanges ? { apiEndpointSourceRanges: c.apiEndpointSourceRanges } : {}),
   };
 }
 

@@ -95,6 +95,14 @@ export interface Fabric {
   towardsHub?(from: Place, source: Cidr): Trip;
   /** The network (VPC) a cluster's nodes live in. */
   vpcOf(endpoint: Endpoint): string | undefined;
+  /**
+   * True when `pods` hold no address range of their own in the network, so they live on their
+   * nodes (GCP routes-based: the cloud controller routes each node's pod block to it). A NAT
+   * translates only the network's own ranges, so such pods reach the internet as their node
+   * (ip-masq-agent masquerades every destination outside its non-masquerade list, and the
+   * internet always is). Absent: pods always hold a range of their own (AWS).
+   */
+  podsOnNodes?(pods: Endpoint): boolean;
   /** The same resources read for IPv6. */
   readonly ipv6: Ipv6Fabric;
   /** What is missing for a declared gateway of `nodes`' cluster (LOAD_BALANCER on `ports`, or PROXY); undefined when it is all there. */

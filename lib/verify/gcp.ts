@@ -65,6 +65,11 @@ export class GcpFabric implements Fabric {
     return this.subnets.find((s) => under(s.path, endpoint.cluster!.path) && s.primary && nodes.contains(s.primary))?.vpc;
   }
 
+  public podsOnNodes(pods: Endpoint): boolean {
+    const c = pods.cluster;
+    return !!c && !this.subnets.some((s) => under(s.path, c.path) && s.secondary.some((r) => pods.cidr.contains(r.cidr)));
+  }
+
   public places(endpoint: Endpoint): Place[] {
     if (endpoint.role === 'internet') return [{ kind: 'internet' }];
     if (endpoint.role === 'other') return this.mainVpc ? [{ kind: 'main', vpc: this.mainVpc }] : [];

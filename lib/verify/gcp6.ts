@@ -101,16 +101,17 @@ export class GcpIpv6 implements Ipv6Fabric {
   }
 
   public leaks(vpc: string): Step[] {
-    const block = this.space.vpcBlock(vpc);
-    if (!block) return [];
+    // The ULA /48 and the global /64s of the VPC's EXTERNAL subnets.
+    const blocks = this.space.vpcBlocks(vpc);
+    if (!blocks.length) return [];
     const out: Step[] = [];
     for (const spoke of this.spokes(vpc)) {
-      if (spoke.exports(block, true)) out.push({ text: `spoke ${spoke.address} exports ${vpc}'s IPv6 (${spoke.include.join(', ')}) to hub ${spoke.hub}`, resource: spoke.address });
+      if (blocks.some((b) => spoke.exports(b, true))) out.push({ text: `spoke ${spoke.address} exports ${vpc}'s IPv6 (${spoke.include.join(', ')}) to hub ${spoke.hub}`, resource: spoke.address });
     }
     for (const peer of this.peers6(vpc)) out.push({ text: `peering with ${peer.vpc} carries ${vpc}'s IPv6 (stack_type IPV4_IPV6)`, resource: peer.resource });
     for (const route of this.tf.ofType('google_compute_route')) {
       const dest = this.space.read(route, 'dest_range');
-      if (dest.kind === 'cidr' && dest.cidr.prefix > 0 && dest.cidr.overlaps(block) && this.tf.deref(route.attrs.network)?.address !== vpc) {
+      if (dest.kind === 'cidr' && dest.cidr.prefix > 0 && blocks.some((b) => dest.cidr.overlaps(b)) && this.tf.deref(route.attrs.network)?.address !== vpc) {
         out.push({ text: `route ${route.address} sends ${dest.cidr} (${vpc}'s IPv6) out of ${this.tf.deref(route.attrs.network)?.address}`, resource: route.address });
       }
     }

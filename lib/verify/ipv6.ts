@@ -46,6 +46,8 @@ const CIDRSUBNET = /^\$\{cidrsubnet\(\s*([a-z0-9_]+)\.([^.}\s,]+)\.([a-z0-9_]+)\
 export class Ipv6Space {
   private readonly vpcs = new Map<string, Cidr>();
   private readonly gcpSubnets = new Map<string, Cidr>();
+  /** GCP EXTERNAL subnets' /64s by VPC: global addresses of the VPC, outside its ULA /48. */
+  private readonly externals = new Map<string, Cidr[]>();
   private readonly seen: Ipv6Unknown[] = [];
 
   constructor(private readonly tf: TfStack) {
@@ -62,11 +64,13 @@ export class Ipv6Space {
     let external = 0;
     for (const s of tf.ofType('google_compute_subnetwork')) {
       if (s.attrs.stack_type !== 'IPV4_IPV6' && s.attrs.stack_type !== 'IPV6_ONLY') continue;
+      const vpc = tf.deref(s.attrs.network)?.address;
       if (s.attrs.ipv6_access_type === 'EXTERNAL') {
-        this.gcpSubnets.set(s.address, GCP_EXTERNAL_SPACE.subnet(64, external++));
+        const cidr = GCP_EXTERNAL_SPACE.subnet(64, external++);
+        this.gcpSubnets.set(s.address, cidr);
+        if (vpc) this.externals.set(vpc, [...(this.externals.get(vpc) ?? []), cidr]);
         continue;
       }
-      const vpc = tf.deref(s.attrs.network)?.address;
       const block = vpc ? this.vpcs.get(vpc) : undefined;
       if (!vpc || !block) continue;
       const n = perVpc.get(vpc) ?? 0;
@@ -78,6 +82,15 @@ export class Ipv6Space {
   /** The VPC's IPv6 block (AWS /56, GCP ULA /48); undefined when it has none. */
   public vpcBlock(vpc: string | undefined): Cidr | undefined {
     return vpc ? this.vpcs.get(vpc) : undefined;
+  }
+
+  /**
+   * Every IPv6 block of the VPC's own: its block (AWS /56, GCP ULA /48) and, on GCP, the global
+   * /64 of each of its EXTERNAL subnets, which lies outside the /48; empty when it has none.
+   */
+  public vpcBlocks(vpc: string | undefined): Cidr[] {
+    const block = this.vpcBlock(vpc);
+    return [...(block ? [block] : []), ...(vpc ? this.externals.get(vpc) ?? [] : [])];
   }
 
   /** A subnet's IPv6 /64: AWS from its `ipv6_cidr_block`, GCP the placeholder of a dual-stack subnet. */

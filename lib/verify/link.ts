@@ -147,8 +147,13 @@ export function checkLinkPromises(estate: EstateUnderTest): RawFinding[] {
     }
     for (const side of [gcp, aws]) {
       const hidden = side.plan.ranges.filter((r) => !r.routable && r.role !== 'reserved').map((r) => ({ r, cidr: Cidr.parse(r.cidr) }));
+      const routable = side.plan.ranges.filter((r) => r.routable).map((r) => Cidr.parse(r.cidr));
+      // An isolated cluster may reuse any address, routable ones too: a routable range advertised
+      // is that range, which leads to its owner, not into the isolated network (VERIFY-008 proves
+      // nothing does). Island and archipelago ranges never overlap routable ones (MODEL-002).
+      const reused = (h: { r: { model?: string } }, range: Cidr) => h.r.model === 'ISOLATED' && routable.some((x) => x.contains(range));
       for (const range of carried(link, side)) {
-        const leak = hidden.find((h) => h.cidr.overlaps(range));
+        const leak = hidden.find((h) => h.cidr.overlaps(range) && !reused(h, range));
         if (leak) out.push({ id: 'VERIFY-014', network: link.path, from: side.plan.network, to: `${leak.r.owner} ${leak.r.name} ${leak.r.cidr}`, found: `advertised across the link as ${range}` });
       }
     }

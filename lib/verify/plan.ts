@@ -14,6 +14,8 @@ export interface PlanCluster {
   /** Absent for IPv4. */
   readonly ipFamily?: 'DUAL_STACK' | 'IPV6';
   readonly ingress: ReadonlyArray<{ kind: string; ports: number[]; sourceRanges?: string[]; subnetCidrs: string[] }>;
+  /** Who may reach an exposed API endpoint on 443; absent: the whole main network. */
+  readonly apiEndpointSourceRanges?: string[];
 }
 
 /** One network's address plan (the fields of address-plan.json the verifier reads). */

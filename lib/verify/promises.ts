@@ -26,7 +26,7 @@ export const PROMISES: Record<string, string> = {
   'VERIFY-006': 'island and archipelago: pods never reach the main network with their own address',
   'VERIFY-007': 'flat, island and archipelago: pods reach the internet through a NAT',
   'VERIFY-008': 'isolated: nothing connects the cluster\'s network to anything outside it but its exposed API endpoint, in IPv4 or IPv6 (no egress-only gateway, no IPv6 route out, no route to its IPv6 block, no rule admitting IPv6 from outside its VPC)',
-  'VERIFY-009': 'isolated: an exposed API endpoint is reachable from the main network on 443',
+  'VERIFY-009': 'isolated: an exposed API endpoint is reachable on 443 from the ranges it admits (apiEndpointSourceRanges; the whole main network by default)',
   'VERIFY-010': 'archipelago: member pods reach every other member\'s pods directly',
   'VERIFY-011': 'island and archipelago: every declared gateway is reachable from the main network',
   'VERIFY-012': 'every cluster: its nodes and pods reach each other',
@@ -149,9 +149,13 @@ export function checkPromises(plan: PlanNetwork, fabric: Fabric): RawFinding[] {
       for (const o of fabric.openings(dest, ranges)) report('VERIFY-008', o.source, dest, { text: `${o.resource} admits ${o.source} (${portsText(o.ports)})`, resource: o.resource });
     }
     if (api) {
-      const r = reach(fabric, main, api).worst;
-      if (r.kind === 'NONE') report('VERIFY-009', main, api, r.missing ?? 'no path');
-      else if (!admitsTcp(r.ports, 443, 443)) report('VERIFY-009', main, api, { text: `443 not admitted (only ${portsText(r.ports)})`, resource: r.steps[r.steps.length - 1]?.resource });
+      // From each range the endpoint admits, as declared (the whole main network by default).
+      const clients = c.apiEndpointSourceRanges?.map((source): Endpoint => ({ label: `API clients ${source}`, role: 'other', cidr: Cidr.parse(source), network: plan.network })) ?? [main];
+      for (const from of clients) {
+        const r = reach(fabric, from, api).worst;
+        if (r.kind === 'NONE') report('VERIFY-009', from, api, r.missing ?? 'no path');
+        else if (!admitsTcp(r.ports, 443, 443)) report('VERIFY-009', from, api, { text: `443 not admitted (only ${portsText(r.ports)})`, resource: r.steps[r.steps.length - 1]?.resource });
+      }
     }
   }
   checkIpv6Promises(plan, fabric, (id, from, to, found) => report(id, from, to, found));

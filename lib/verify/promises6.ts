@@ -64,10 +64,10 @@ export function checkIpv6Promises(plan: PlanNetwork, fabric: Fabric, report: Rep
   // VERIFY-017: an island's (or archipelago member's) IPv6 half is reached only from inside its VPC.
   for (const c of plan.clusters.filter((x) => x.model === 'ISLAND' || x.model === 'ARCHIPELAGO')) {
     const vpc = vpcOf(c);
-    const block = v6.space.vpcBlock(vpc);
-    if (!vpc || !block) continue;
+    const blocks = v6.space.vpcBlocks(vpc);
+    if (!vpc || !blocks.length) continue;
     for (const leak of v6.leaks(vpc)) report('VERIFY-017', 'outside', `${c.path} IPv6 (${vpc})`, leak);
-    for (const o of v6.openings(c, [block, ...HEALTH_CHECK_RANGES_V6])) {
+    for (const o of v6.openings(c, [...blocks, ...HEALTH_CHECK_RANGES_V6])) {
       report('VERIFY-017', o.source, `${c.path} nodes (IPv6)`, { text: `${o.resource} admits ${o.source} (${portsText(o.ports)}), outside ${vpc}'s IPv6 block`, resource: o.resource });
     }
   }
@@ -78,8 +78,7 @@ export function checkIpv6Promises(plan: PlanNetwork, fabric: Fabric, report: Rep
     if (!vpc) continue;
     for (const exit of v6.exits(vpc)) report('VERIFY-008', c.path, 'outside (IPv6)', exit);
     for (const leak of v6.leaks(vpc)) report('VERIFY-008', 'outside (IPv6)', `${c.path} IPv6`, leak);
-    const block = v6.space.vpcBlock(vpc);
-    for (const o of v6.openings(c, block ? [block] : [])) {
+    for (const o of v6.openings(c, v6.space.vpcBlocks(vpc))) {
       report('VERIFY-008', o.source, `${c.path} nodes (IPv6)`, { text: `${o.resource} admits ${o.source} (${portsText(o.ports)})`, resource: o.resource });
     }
   }

@@ -31,10 +31,16 @@ export interface PairReach {
   readonly best: Reach;
 }
 
-/** Where `from`'s packets to `to` start and with what address: island pods leaving their island take their node's (ip-masq-agent), when that is the declared egress. */
+/**
+ * Where `from`'s packets to `to` start and with what address: island pods leaving their island
+ * take their node's (ip-masq-agent), when that is the declared egress; pods that live on their
+ * nodes without a range of their own (GCP routes-based) take it towards the internet.
+ */
 export function leaving(fabric: Fabric, from: Endpoint, to: Endpoint): { source: Cidr; places: Place[]; masqueraded: boolean } {
   const c = from.cluster;
-  if (from.role === 'pods' && c && (c.model === 'ISLAND' || c.model === 'ARCHIPELAGO') && c.egress === 'MASQUERADE' && !sameIsland(c, to.cluster)) {
+  const island = c && (c.model === 'ISLAND' || c.model === 'ARCHIPELAGO') && c.egress === 'MASQUERADE' && !sameIsland(c, to.cluster);
+  const onNodes = c && to.role === 'internet' && fabric.podsOnNodes?.(from) === true;
+  if (from.role === 'pods' && c && (island || onNodes)) {
     const source = Cidr.parse(c.nodeCidr);
     return { source, places: fabric.places({ ...from, role: 'nodes', cidr: source }), masqueraded: true };
   }

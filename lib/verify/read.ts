@@ -87,7 +87,9 @@ export function readSynth(synth: string, addressPlans: readonly string[]): Estat
   }
   const networks = addressPlans.map((text, i) => {
     const plan = parsePlan(text, `addressPlans[${i}]`);
-    const rebased = tf.rebase(plan.network.split('/')[0]);
+    // Paths Testing.synth did not record are read against the owners the plan names.
+    const owners = [plan.network, ...plan.clusters.flatMap((c) => [c.path, ...(c.archipelago ? [c.archipelago] : [])])];
+    const rebased = tf.rebase(plan.network.split('/')[0], owners);
     return { plan, stack: tf.name, fabric: fabricFor(rebased, plan), tf: rebased };
   });
   return group(networks, () => tf.name);

@@ -1,5 +1,6 @@
 // The Terraform JSON of a synthesized stack, as the verifier reads it: resources by address,
 // the construct path cdktf records for each, and `${type.name.attr}` references resolved.
+import { createHash } from 'crypto';
 
 /** One resource of a stack. */
 export interface TfResource {
@@ -41,11 +42,16 @@ export class TfStack {
   }
 
   /**
-   * This stack with `stack` as the first segment of paths cdktf did not record (`Testing.synth`
-   * drops the metadata: the path is then read back from the logical id, `a_b_HASH` -> `stack/a/b`).
+   * This stack with the paths cdktf did not record read back from the logical ids, under `stack`
+   * (`Testing.synth` drops the metadata). cdktf joins the path below the stack with `_` and ends
+   * it with a hash of that path (`east_a_nodes-eu-west-1a_A3D1ABEE`), but an id may hold `_`
+   * itself (`web_prod`): so the name is read against `owners`, the construct paths the address
+   * plan names — the owner whose ids begin the name, the rest split at `_` — and the hash picks
+   * the owner that makes exactly the name (the longest one that begins it when none does).
    */
-  public rebase(stack: string): TfStack {
-    return new TfStack(this.name, this.resources.map((r) => (r.path.startsWith('?/') ? { ...r, path: `${stack}/${r.path.slice(2)}` } : r)));
+  public rebase(stack: string, owners: readonly string[] = []): TfStack {
+    const mine = [...new Set(owners)].filter((o) => o.startsWith(`${stack}/`)).map((o) => o.split('/').slice(1)).sort((a, b) => b.length - a.length);
+    return new TfStack(this.name, this.resources.map((r) => (r.path.startsWith('?/') ? { ...r, path: `${stack}/${pathBelowStack(r.address.slice(r.type.length + 1), mine)}` } : r)));
   }
 
   /** Every resource of `type`. */
@@ -86,6 +92,35 @@ export function parseRef(value: unknown): { address: string; attr: string } | un
 /** A construct path (below the stack) from a cdktf logical id: `east_a_nodes-eu-west-1a_A3D1ABEE` -> `east/a/nodes-eu-west-1a`. */
 function pathFromName(name: string): string {
   return name.replace(/_[0-9A-F]{8}$/, '').split('_').join('/');
+}
+
+/**
+ * The path below the stack of the resource cdktf named `name`, read against `owners` (paths
+ * below the stack, longest first): cdktf's logical id is the path's ids (each kept to
+ * `[A-Za-z0-9_-]`, an id dropped where the one before it ends with it) joined by `_`, then `_`
+ * and the first 8 hex digits of the MD5 of the path joined by `/` (cdktf's makeUniqueId).
+ */
+function pathBelowStack(name: string, owners: readonly string[][]): string {
+  const m = /^(.*)_([0-9A-F]{8})$/.exec(name);
+  if (!m) return pathFromName(name);
+  const [, human, hash] = m;
+  let longest: string[] | undefined;
+  for (const owner of owners) {
+    const prefix = humanId(owner);
+    const rest = human === prefix ? [] : human.startsWith(`${prefix}_`) ? human.slice(prefix.length + 1).split('_') : undefined;
+    if (!rest) continue;
+    const path = [...owner, ...rest];
+    if (createHash('md5').update(path.join('/')).digest('hex').slice(0, 8).toUpperCase() === hash) return path.join('/');
+    longest ??= path;
+  }
+  return longest ? longest.join('/') : pathFromName(name);
+}
+
+/** The human part cdktf makes of a path's ids (its makeUniqueId, before the hash). */
+function humanId(ids: readonly string[]): string {
+  const kept: string[] = [];
+  for (const id of ids.filter((x) => x !== 'Default')) if (!kept.length || !kept[kept.length - 1].endsWith(id)) kept.push(id);
+  return kept.filter((x) => x !== 'Resource').map((x) => x.replace(/[^A-Za-z0-9_-]/g, '')).join('_');
 }
 
 /** True when `path` is `owner` or inside it. */

@@ -228,6 +228,19 @@ describe('Archipelago on GCP', () => {
     has(synth, ComputeRouterNat.tfResourceType, { name: 'corp-east-private-nat', type: 'PRIVATE' });
     expect(GcpResources.of(b).ipMasqAgentNonMasqueradeCidrs).toEqual(['100.64.0.0/14']);
   });
+
+  test('one proxy-only subnet for the members\' proxies: planned once, and the plan says every member\'s proxy is it', () => {
+    const e = estate();
+    const east = new Archipelago(e.stack, 'east', { network: e.network, ingress: [Ingress.proxy()] });
+    const [a, b] = [east.addCluster('a'), east.addCluster('b')];
+    const c = east.addCluster('c', { ingress: [] });
+    const synth = Testing.synth(e.stack, true);
+    // GCP takes one active proxy-only subnet per network and region: nothing is planned that is not built.
+    expect(e.network.plan.ranges.filter((r) => r.name === 'proxy').map((r) => `${r.owner} ${r.cidr}`)).toEqual(['corp/east/a 10.0.2.0/23']);
+    expect(Object.values(JSON.parse(synth).resource[ComputeSubnetwork.tfResourceType]).filter((s) => (s as { purpose?: string }).purpose === 'REGIONAL_MANAGED_PROXY')).toHaveLength(1);
+    expect([a.proxySubnetCidrs, b.proxySubnetCidrs, c.proxySubnetCidrs]).toEqual([['10.0.2.0/23'], ['10.0.2.0/23'], []]);
+    expect(e.network.plan.clusters.map((x) => x.ingress.map((g) => g.subnetCidrs))).toEqual([[['10.0.2.0/23']], [['10.0.2.0/23']], []]);
+  });
 });
 
 describe('a mixed estate on GCP', () => {

@@ -203,3 +203,26 @@ describe('GCP-GKE-009: a routes-based pod range is RFC 1918', () => {
     expect(violations(network, 'GCP-GKE-009')).toEqual([]);
   });
 });
+
+describe('GCP-GKE-013 (warning): islands do not reach routes-based pods across the NCC hub', () => {
+  test('passes with no island, and with VPC-native pods beside islands', () => {
+    const alone = estate();
+    new FlatCluster(alone.stack, 'legacy', { network: alone.network, podRouting: PodRouting.ROUTES });
+    expect(violations(alone.network, 'GCP-GKE-013')).toEqual([]);
+    const native = estate();
+    new FlatCluster(native.stack, 'prod', { network: native.network });
+    new IslandCluster(native.stack, 'batch', { network: native.network });
+    expect(violations(native.network, 'GCP-GKE-013')).toEqual([]);
+  });
+
+  test('warns on a routes-based cluster beside an island or archipelago; synth goes on', () => {
+    const { stack, network } = estate();
+    new FlatCluster(stack, 'legacy', { network, podRouting: PodRouting.ROUTES });
+    new IslandCluster(stack, 'batch', { network });
+    expect(violations(network, 'GCP-GKE-013')).toEqual([
+      '[corp/legacy] pods of routes-based corp/legacy (10.0.0.0/16) are reached through routes GKE makes in the main VPC, which the NCC hub does not exchange: corp/batch cannot reach them — use PodRouting.VPC_NATIVE (the pod range becomes a subnet range the hub exchanges), or Policy.suppress(cluster, \'GCP-GKE-013\', reason) if no island needs them',
+    ]);
+    expect(network.violations().find((v) => v.ruleId === 'GCP-GKE-013')?.severity).toBe(Severity.WARNING);
+    expect(synthError(stack)).toBe('');
+  });
+});
