@@ -15,17 +15,8 @@ import { ec2Text, nameTag } from '../../lib/aws/names';
 import { RULES_PER_GROUP, SUBNETS_PER_VPC } from '../../lib/aws/quotas';
 import { vpcSubnets } from '../../lib/aws/subnet-quota-rule';
 import { twoClouds } from '../link/support';
-import { awsEstate, findings, HOLE, REGION, resourcesOf, synthError } from './support';
+import { awsEstate, expectErrors, findings, HOLE, REGION, resourcesOf, synthError } from './support';
 
-/** Asserts that `ruleId` finds exactly `expected` (`[path] message`), and synth fails listing each. */
-function expectErrors(e: ReturnType<typeof awsEstate>, ruleId: string, expected: string[]): void {
-  expect(findings(e.network, ruleId)).toEqual(expected);
-  const error = synthError(e.stack);
-  for (const line of expected) {
-    const [, path, message] = /^\[([^\]]+)\] (.*)$/.exec(line)!;
-    expect(error).toContain(`[${path}] ${ruleId}: ${message}`);
-  }
-}
 
 /** `n` different /24s of 192.168.0.0/16. */
 const sources = (n: number) => Array.from({ length: n }, (_, i) => `192.168.${i}.0/24`);

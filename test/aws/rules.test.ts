@@ -7,20 +7,11 @@ import {
   PodRouting, RangeRole, RangeSource, RuleCatalog, Severity,
 } from '../../lib';
 import { AWS_RULES } from '../../lib/aws/rules';
-import { awsEstate, findings, handPlan, has, HOLE, REGION, subnets, synthError } from './support';
+import { awsEstate, expectErrors, findings, handPlan, has, HOLE, REGION, subnets, synthError } from './support';
 
 const ONE_ZONE = Cloud.aws({ region: REGION, availabilityZones: ['eu-west-1a'] });
 const rule = (id: string) => AWS_RULES.find((r) => r.id === id)!;
 
-/** Asserts that `ruleId` finds exactly `expected` (`[path] message`), and synth fails listing each. */
-function expectErrors(e: ReturnType<typeof awsEstate>, ruleId: string, expected: string[]): void {
-  expect(findings(e.network, ruleId)).toEqual(expected);
-  const error = synthError(e.stack);
-  for (const line of expected) {
-    const [, path, message] = /^\[([^\]]+)\] (.*)$/.exec(line)!;
-    expect(error).toContain(`[${path}] ${ruleId}: ${message}`);
-  }
-}
 
 describe('the catalog', () => {
   test('lists the AWS rules on AWS only, each an error (but AWS-LOG-001) with a one-line statement', () => {

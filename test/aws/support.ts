@@ -3,7 +3,7 @@
 import { DefaultTokenResolver, StringConcat, Testing, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Cloud, CloudProvider, Network, NetworkPlan, NetworkProps } from '../../lib';
-import { estate, Estate, handPlan as sharedHandPlan } from '../support';
+import { estate, Estate, handPlan as sharedHandPlan, synthError } from '../support';
 
 export { synthError, tempPlanFile } from '../support';
 
@@ -44,6 +44,16 @@ export function valuesOf(synth: string, type: string, field: string): unknown[] 
 /** The `[path] message` of every violation of `ruleId` on `network`. */
 export function findings(network: Network, ruleId: string): string[] {
   return network.violations().filter((v) => v.ruleId === ruleId).map((v) => `[${v.path}] ${v.message}`);
+}
+
+/** Asserts that `ruleId` finds exactly `expected` (`[path] message`) on `e`'s network, and synth fails listing each. */
+export function expectErrors(e: Estate, ruleId: string, expected: string[]): void {
+  expect(findings(e.network, ruleId)).toEqual(expected);
+  const error = synthError(e.stack);
+  for (const line of expected) {
+    const [, path, message] = /^\[([^\]]+)\] (.*)$/.exec(line)!;
+    expect(error).toContain(`[${path}] ${ruleId}: ${message}`);
+  }
 }
 
 /** A plan written by hand on AWS (see test/support.ts), over the zones the AWS tests use. */
