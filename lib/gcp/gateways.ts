@@ -65,6 +65,12 @@ export function renderIngress(cluster: ICluster, island: IslandNetwork, subnet: 
   return { firewalls, proxySubnet: proxy ? island.proxySubnet : undefined };
 }
 
+/**
+ * GCP's most ports a forwarding rule of an internal passthrough network load balancer lists;
+ * past them it forwards all ports (`all_ports`), and the firewall admits the listed ones alone.
+ */
+export const FORWARDING_RULE_PORTS = 5;
+
 /** An internal passthrough network load balancer: address, health check, backend service, forwarding rule. */
 function loadBalancer(cluster: ICluster, island: IslandNetwork, subnet: ComputeSubnetwork, gateway: Ingress, suffix: string): ComputeFirewall[] {
   const scope = new Construct(cluster, `load-balancer${suffix}`);
@@ -94,7 +100,7 @@ function loadBalancer(cluster: ICluster, island: IslandNetwork, subnet: ComputeS
     region,
     loadBalancingScheme: 'INTERNAL',
     ipProtocol: 'TCP',
-    ports,
+    ...ports.length <= FORWARDING_RULE_PORTS ? { ports } : { allPorts: true },
     ipAddress: address.address,
     backendService: backend.id,
     network: refOf(island.vpc, 'id'),

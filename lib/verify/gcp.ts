@@ -178,8 +178,9 @@ export class GcpFabric implements Fabric {
     const [from] = this.places(main);
     if (kind === 'LOAD_BALANCER') {
       const rules = this.tf.ofType('google_compute_forwarding_rule').filter((r) => under(r.path, c.path));
-      const forwarded = rules.flatMap((r) => ((r.attrs.ports as string[] | undefined) ?? []).map(Number));
-      const unforwarded = ports.filter((p) => !forwarded.includes(p));
+      // A rule of all_ports forwards every port; its firewall decides which arrive.
+      const forwards = (p: number) => rules.some((r) => r.attrs.all_ports === true || ((r.attrs.ports as string[] | undefined) ?? []).map(Number).includes(p));
+      const unforwarded = ports.filter((p) => !forwards(p));
       if (unforwarded.length) return { text: `no forwarding rule of ${c.path} forwards port ${unforwarded.join(', ')}`, resource: rules[0]?.address };
       const trip = from && this.travel(from, main.cidr, nodes);
       if (!trip?.at) return trip?.missing ?? { text: `${main.label} has no place in the stack` };

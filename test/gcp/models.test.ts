@@ -243,6 +243,28 @@ describe('Archipelago on GCP', () => {
   });
 });
 
+describe('an island load balancer of more ports than a forwarding rule lists', () => {
+  // GCP: an internal passthrough forwarding rule lists up to 5 ports, or forwards all ports.
+  const build = (ports: number[]) => {
+    const e = estate();
+    new IslandCluster(e.stack, 'batch', { network: e.network, ingress: [Ingress.loadBalancer({ ports })] });
+    return Testing.synth(e.stack, true);
+  };
+  const rules = (synth: string) => Object.values<Record<string, unknown>>(JSON.parse(synth).resource[ComputeForwardingRule.tfResourceType]);
+
+  test('5 ports: listed', () => {
+    const [rule] = rules(build([80, 443, 8080, 8443, 9000]));
+    expect([rule.ports, rule.all_ports]).toEqual([['80', '443', '8080', '8443', '9000'], undefined]);
+  });
+
+  test('6 ports: the rule forwards all ports and the firewall admits the 6 alone', () => {
+    const synth = build([80, 443, 8080, 8443, 9000, 9443]);
+    const [rule] = rules(synth);
+    expect([rule.ports, rule.all_ports]).toEqual([undefined, true]);
+    has(synth, ComputeFirewall.tfResourceType, { name: 'corp-batch-lb-clients', allow: [{ protocol: 'tcp', ports: ['80', '443', '8080', '8443', '9000', '9443'] }] });
+  });
+});
+
 describe('a mixed estate on GCP', () => {
   test('snapshot: every model in one main network, with private control planes', () => {
     const e = estate({ reserved: [{ cidr: '10.128.0.0/16', name: 'other' }], cloud: Cloud.gcp({ region: 'europe-west1', privateControlPlanes: true }) });

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { cloudStack } from '../../examples/stack';
-import { Archipelago, Cloud, CloudLink, FlatCluster, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
+import { Archipelago, Cloud, CloudLink, FlatCluster, Ingress, IpFamily, Ipv6AccessType, IslandCluster, IsolatedCluster, Network, PodRouting, verifyNetworkModel } from '../../lib';
 import { stacksOf, synthExamples } from './support';
 
 /** Synthesizes what `build` makes into a temp cdktf.out (plan file beside it) and verifies the whole output. */
@@ -122,4 +122,15 @@ test.each(['gcp', 'aws'] as const)('Testing.synth output on %s (no construct pat
   expect(JSON.stringify(JSON.parse(synth).resource)).not.toContain('"//"'); // no paths recorded: they are read from the names
   const addressPlans = [fs.readFileSync(path.join(app.outdir, 'stacks', 'corp', 'address-plan.json'), 'utf8')];
   expect(verifyNetworkModel({ synth, addressPlans }).findings.map((f) => f.message)).toEqual([]);
+});
+
+test('a GCP island load balancer of 6 ports: its forwarding rule forwards all ports (GCP lists 5 at most), and the gateway promise still holds on each', () => {
+  const result = verified((app, planFile) => {
+    const cloud = Cloud.gcp({ region: 'us-central1' });
+    const stack = cloudStack(app, 'ports', cloud);
+    const network = new Network(stack, 'main', { cidr: '10.0.0.0/8', cloud, estate: 'ports', planFile });
+    new IslandCluster(stack, 'batch', { network, ingress: [Ingress.loadBalancer({ ports: [80, 443, 8080, 8443, 9000, 9443] })] });
+  });
+  // VERIFY-011 asks the forwarding rule for each declared port: all_ports forwards them all (the old reading reported all six).
+  expect(result.findings.map((f) => f.message)).toEqual([]);
 });
