@@ -3,6 +3,7 @@ import { Cidr, isRfc1918, OverlapIndex } from '../ipam';
 import { IngressKind } from '../model/gateways';
 import { ClusterPlan, hasIpv4Pods, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
+import { loadBalancerPorts } from './group-rules';
 import { PlannedVpc, VpcBlock, vpcsOf } from './layout';
 
 /** The service range sizes EKS takes for service_ipv4_cidr. */
@@ -99,5 +100,24 @@ const lb001 = defineRule('AWS-LB-001', Severity.ERROR,
       return findings;
     }));
 
+/**
+ * Listeners a network load balancer may have: AWS's "Listeners per Network Load Balancer" is 50
+ * and cannot be raised (Elastic Load Balancing, "Quotas for your Network Load Balancers").
+ */
+export const NLB_LISTENERS = 50;
+
+const lb002 = defineRule('AWS-LB-002', Severity.ERROR,
+  `A cluster's network load balancer (its Ingress.loadBalancer gateways, one listener and target group per port) forwards at most ${NLB_LISTENERS} ports: ` +
+  `AWS's quota of listeners per network load balancer is ${NLB_LISTENERS} and cannot be raised (the API refuses more; this rule cannot be suppressed).`,
+  (plan) => plan.clusters.flatMap((c): PolicyFinding[] => {
+    const ports = loadBalancerPorts(c.ingress);
+    if (ports.length <= NLB_LISTENERS) return [];
+    return [{
+      path: c.path,
+      message: `the network load balancer of ${c.path} would forward ${ports.length} ports (${ports.slice(0, 5).join(', ')}, ...), one listener each, more than the ${NLB_LISTENERS} listeners ` +
+        'AWS lets a network load balancer have (not adjustable) — forward fewer ports through Ingress.loadBalancer (an Ingress.proxy() serves many HTTP services on one port, Ingress.nodePort() every NodePort)',
+    }];
+  }));
+
 /** The rules of EKS and load balancers. */
-export const eksRules: readonly IPolicyRule[] = [eks001, eks002, lb001];
+export const eksRules: readonly IPolicyRule[] = [eks001, eks002, lb001, lb002];

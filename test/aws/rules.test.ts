@@ -4,8 +4,9 @@ import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import {
   Archipelago, Cloud, CloudProvider, EgressKind, FlatCluster, Ingress, IngressKind, IslandCluster, IsolatedCluster, NetworkModel,
-  PodRouting, RangeRole, RangeSource, RuleCatalog, Severity,
+  PodRouting, Policy, RangeRole, RangeSource, RuleCatalog, Severity,
 } from '../../lib';
+import { AWS_REFUSED } from '../../lib/clouds/cloud';
 import { AWS_RULES } from '../../lib/aws/rules';
 import { awsEstate, expectErrors, findings, handPlan, has, HOLE, REGION, subnets, synthError } from './support';
 
@@ -18,7 +19,7 @@ describe('the catalog', () => {
     const warnings = ['AWS-LOG-001'];
     const aws = RuleCatalog.rules(CloudProvider.AWS).filter((r) => r.id.startsWith('AWS-') && !warnings.includes(r.id));
     expect(aws.map((r) => r.id)).toEqual([
-      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-IPV6-001', 'AWS-IPV6-002', 'AWS-IPV6-003', 'AWS-IPV6-004', 'AWS-LB-001', 'AWS-NAME-001', 'AWS-SG-001', 'AWS-SUBNET-001', 'AWS-SUBNET-002',
+      'AWS-EKS-001', 'AWS-EKS-002', 'AWS-IPV6-001', 'AWS-IPV6-002', 'AWS-IPV6-003', 'AWS-IPV6-004', 'AWS-LB-001', 'AWS-LB-002', 'AWS-NAME-001', 'AWS-SG-001', 'AWS-SUBNET-001', 'AWS-SUBNET-002',
       'AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-VPC-004',
     ]);
     // The warning: flow logs turned off (a secure default).
@@ -377,6 +378,31 @@ describe('AWS-LB-001: an ALB has /27 or larger subnets in two zones', () => {
       { path: 'corp/batch', message: 'ALB subnet 10.4.1.0/28 (proxy-eu-west-1a) of corp/batch is a /28, smaller than the /27 an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: 27 }) or a shorter mask' },
       { path: 'corp/batch', message: 'ALB subnet 10.4.1.16/28 (proxy-eu-west-1b) of corp/batch is a /28, smaller than the /27 an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: 27 }) or a shorter mask' },
     ]);
+  });
+});
+
+describe('AWS-LB-002: a network load balancer forwards at most 50 ports (listeners per NLB, not adjustable)', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 8000 + from + i);
+
+  test('passes: 50 distinct ports over two gateways (one NLB, a listener each)', () => {
+    const e = awsEstate(HOLE);
+    new IslandCluster(e.stack, 'batch', { network: e.network, ingress: [Ingress.loadBalancer({ ports: range(1, 30) }), Ingress.loadBalancer({ ports: range(21, 50) })] });
+    expect(findings(e.network, 'AWS-LB-002')).toEqual([]);
+    expect(synthError(e.stack)).toBe('');
+  });
+
+  test('fails: 51, with no way to suppress it', () => {
+    const e = awsEstate(HOLE);
+    const batch = new IslandCluster(e.stack, 'batch', { network: e.network, ingress: [Ingress.loadBalancer({ ports: range(1, 51) })] });
+    expectErrors(e, 'AWS-LB-002', [
+      '[corp/batch] the network load balancer of corp/batch would forward 51 ports (8001, 8002, 8003, 8004, 8005, ...), one listener each, more than the 50 listeners ' +
+      'AWS lets a network load balancer have (not adjustable) — forward fewer ports through Ingress.loadBalancer (an Ingress.proxy() serves many HTTP services on one port, Ingress.nodePort() every NodePort)',
+    ]);
+    expect(AWS_REFUSED).toContain('AWS-LB-002');
+    Policy.suppress(batch, 'AWS-LB-002', 'we asked nicely');
+    const error = synthError(e.stack);
+    expect(error).toContain('[corp/batch] INPUT-002: Policy.suppress: AWS-LB-002 cannot be suppressed');
+    expect(error).toContain('[corp/batch] AWS-LB-002: the network load balancer of corp/batch would forward 51 ports');
   });
 });
 
