@@ -162,11 +162,15 @@ const nat004 = defineRule('GCP-NAT-004', Severity.WARNING,
 
 const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
   'A proxy-only subnet (L7 proxy gateway) is a /26 or larger; a /23 is recommended.',
-  (plan) => plan.clusters.flatMap((c) => c.ingress
-    .filter((g) => g.kind === IngressKind.PROXY)
-    .flatMap((g) => g.subnetCidrs)
-    .filter((cidr) => Cidr.parse(cidr).prefix > 26)
-    .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }))));
+  (plan) => {
+    // Archipelago members share one proxy-only subnet (one per network and region): said once, of the first that lists it.
+    const seen = new Set<string>();
+    return plan.clusters.flatMap((c) => c.ingress
+      .filter((g) => g.kind === IngressKind.PROXY)
+      .flatMap((g) => g.subnetCidrs)
+      .filter((cidr) => Cidr.parse(cidr).prefix > 26 && !seen.has(cidr) && seen.add(cidr) !== undefined)
+      .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` })));
+  });
 
 /** GCP-LOG-001, for a cloud whose flow logs are `enabled` (Cloud.gcp({ flowLogs })). */
 const log001 = (enabled: boolean) => defineRule('GCP-LOG-001', Severity.WARNING,

@@ -1,6 +1,6 @@
 // Every GCP-* rule: one plan that keeps it, one that breaks it, with the exact message.
 import { Testing } from 'cdktf';
-import { Cloud, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
+import { Archipelago, Cloud, FlatCluster, Ingress, IslandCluster, NetworkModel, NetworkPlan, PodRouting, RangeRole, RangeSource, Severity } from '../../lib';
 import { GCP_RULES } from '../../lib/gcp/rules';
 import { estate, handPlan, synthError } from '../support';
 
@@ -179,6 +179,18 @@ describe('GCP-LB-001: a proxy-only subnet is a /26 or larger', () => {
     expect(synthError(stack)).toContain(
       `[corp/batch] GCP-LB-001: proxy-only subnet ${batch.proxySubnetCidrs[0]} of corp/batch is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })`,
     );
+  });
+
+  test('an archipelago\'s members share one proxy-only subnet: a /27 is reported once, of the member that holds it', () => {
+    const { stack, network } = estate();
+    const fleet = new Archipelago(stack, 'fleet', { network });
+    fleet.addCluster('a', { ingress: [Ingress.proxy({ subnetMaskSize: 27 })] });
+    fleet.addCluster('b', { ingress: [Ingress.proxy({ subnetMaskSize: 27 })] });
+    const [a, b] = network.plan.clusters.map((c) => c.ingress[0].subnetCidrs);
+    expect(b).toEqual(a);
+    expect(violations(network, 'GCP-LB-001')).toEqual([
+      `[corp/fleet/a] proxy-only subnet ${a[0]} of corp/fleet/a is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })`,
+    ]);
   });
 });
 
