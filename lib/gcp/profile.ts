@@ -1,4 +1,5 @@
-import { EgressKind, IngressKind } from '../model/gateways';
+import { planError } from '../model/errors';
+import { EgressKind, Ingress, IngressKind } from '../model/gateways';
 import { IArchipelago, ICluster } from '../model/interfaces';
 import { NetworkModel, RangeRole } from '../model/plan';
 import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
@@ -24,8 +25,9 @@ export class GcpProfile implements CloudProfile {
     // One regional proxy-only subnet per network (GCP-LB-001): the first proxy gateway's. An
     // archipelago's members share one network, so a later member asks none (it reads the holder's).
     const proxy = cluster.ingress.find((g) => g.kind === IngressKind.PROXY);
-    const held = cluster.archipelago?.members.some((m) => m !== cluster && m.ingress.some((g) => g.kind === IngressKind.PROXY));
-    if (proxy && !held) needs.push({ name: PROXY, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, proxy: true });
+    const holder = cluster.archipelago?.members.find((m) => m !== cluster && m.ingress.some((g) => g.kind === IngressKind.PROXY));
+    if (proxy && holder) sameProxyMask(cluster, proxy, holder);
+    if (proxy && !holder) needs.push({ name: PROXY, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, proxy: true });
     if (this.privateControlPlanes) needs.push({ name: CONTROL_PLANE, role: RangeRole.GATEWAY, prefix: 28 });
     if (cluster.model === NetworkModel.ISLAND && cluster.egress?.kind === EgressKind.NAT) needs.push(privateNat());
     return needs;
@@ -59,6 +61,21 @@ export class GcpProfile implements CloudProfile {
 
 /** GKE keeps 172.17.0.0/16 for the Docker bridge on nodes (GCP-GKE-010). */
 const DOCKER_BRIDGE: AvoidedSpace = { cidr: '172.17.0.0/16', why: 'GKE keeps 172.17.0.0/16 for the Docker bridge (GCP-GKE-010)' };
+
+/** The mask a proxy gateway asks for its proxy-only subnet. */
+const maskOf = (proxy: Ingress) => proxy.subnetMaskSize ?? PROXY_PREFIX;
+
+/**
+ * A later archipelago member's proxy shares the holder's proxy-only subnet: a different
+ * subnetMaskSize would be silently ignored, so it is refused where it is written.
+ */
+function sameProxyMask(member: ICluster, proxy: Ingress, holder: ICluster): void {
+  const held = holder.ingress.find((g) => g.kind === IngressKind.PROXY)!;
+  if (maskOf(proxy) === maskOf(held)) return;
+  throw planError(member, 'INPUT-002',
+    `Ingress.proxy({ subnetMaskSize: ${maskOf(proxy)} }) of ${member.node.path} asks its own proxy-only subnet, but the members of ${member.archipelago!.node.path} share one ` +
+    `(GCP takes one per network and region): ${holder.node.path}'s /${maskOf(held)} — give every member's Ingress.proxy() the same subnetMaskSize, or none (a /${PROXY_PREFIX})`);
+}
 
 function privateNat(): RangeNeed {
   return { name: PRIVATE_NAT, role: RangeRole.GATEWAY, prefix: PRIVATE_NAT_PREFIX };

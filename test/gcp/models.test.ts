@@ -241,6 +241,16 @@ describe('Archipelago on GCP', () => {
     expect([a.proxySubnetCidrs, b.proxySubnetCidrs, c.proxySubnetCidrs]).toEqual([['10.0.2.0/23'], ['10.0.2.0/23'], []]);
     expect(e.network.plan.clusters.map((x) => x.ingress.map((g) => g.subnetCidrs))).toEqual([[['10.0.2.0/23']], [['10.0.2.0/23']], []]);
   });
+
+  test('members asking different proxy-only masks are refused where written: the later one would share the first\'s', () => {
+    const e = estate();
+    const east = new Archipelago(e.stack, 'east', { network: e.network });
+    east.addCluster('a', { ingress: [Ingress.proxy({ subnetMaskSize: 24 })] });
+    expect(() => east.addCluster('b', { ingress: [Ingress.proxy()] })).toThrow(
+      '[corp/east/b] INPUT-002: Ingress.proxy({ subnetMaskSize: 23 }) of corp/east/b asks its own proxy-only subnet, but the members of corp/east share one ' +
+      '(GCP takes one per network and region): corp/east/a\'s /24 — give every member\'s Ingress.proxy() the same subnetMaskSize, or none (a /23)');
+    expect(() => east.addCluster('c', { ingress: [Ingress.proxy({ subnetMaskSize: 24 })] })).not.toThrow();
+  });
 });
 
 describe('an island load balancer of more ports than a forwarding rule lists', () => {
