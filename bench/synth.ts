@@ -1,5 +1,5 @@
 // Synth bench of the example estate (part of `npm run bench`). Builds the example estate (every
-// model on both clouds, 17 stacks) with cdktf-kube-networks, and the very same resources
+// model on both clouds, 20 stacks) with cdktf-kube-networks, and the very same resources
 // with raw cdktf (TerraformResource with the synthesized attributes), and reports the ratio
 // of the two synth times: what planning and policy cost on top of cdktf itself. The raw side
 // gives every attribute as the literal the plan produced, so it also skips what cdktf charges

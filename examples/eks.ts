@@ -52,7 +52,7 @@ export function eksExample(app: App, planFile: string = EKS_PLAN_FILE): Terrafor
     dependsOn: [policy],
   });
 
-  // What the aws-node DaemonSet and the ENIConfigs need (custom networking, AWS-EKS-003).
+  // What the aws-node DaemonSet and the ENIConfigs need (custom networking: pods in their own subnets and security group).
   new TerraformOutput(stack, 'prod-cni', {
     value: {
       environment: aws.cni.environment,

@@ -16,7 +16,7 @@ const kindOf = (m: Matrix, from: string, to: string) => m.cells.find((c) => c.fr
 /** The matrices as Markdown tables: rows are sources, columns destinations. */
 export function matrixMarkdown(m: Matrix, m6?: Matrix): string {
   const lines = [`## Reachability of ${m.estate}`, '',
-    'Rows are sources, columns destinations: `direct` (own address), `as node` (masqueraded), `NAT`, `gateway` (declared gateway ports only), `ports` (some ports), `—` (nothing).', '',
+    'Rows are sources, columns destinations: `direct` (own address), `as node` (masqueraded), `NAT`, `gateway` (declared gateway ports only), `ports` (some ports), `·` (inside one cluster), `—` (nothing).', '',
     ...table(m)];
   if (m6 && m6.endpoints.length) {
     lines.push('', `## IPv6 reachability of ${m.estate}`, '',
