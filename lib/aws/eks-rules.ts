@@ -1,9 +1,8 @@
 // The AWS-* rules of EKS and load balancers, checked on the plain plan.
 import { Cidr, isRfc1918, OverlapIndex } from '../ipam';
-import { IngressKind } from '../model/gateways';
+import { IngressKind, loadBalancerPorts } from '../model/gateways';
 import { ClusterPlan, hasIpv4Pods, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { loadBalancerPorts } from './group-rules';
 import { PlannedVpc, VpcBlock, vpcsOf } from './layout';
 
 /** The service range sizes EKS takes for service_ipv4_cidr. */

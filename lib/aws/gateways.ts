@@ -6,9 +6,9 @@ import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
-import { loadBalancerPorts } from './group-rules';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
+import { loadBalancerPorts } from '../model/gateways';
 import { ICluster } from '../model/interfaces';
 import { refOf } from '../model/refs';
 

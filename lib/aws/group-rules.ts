@@ -1,7 +1,7 @@
 // The rules of every security group the AWS layer makes, as plain data. The renderer makes one
 // rule resource per entry (security.ts), and AWS-SG-001 counts the same entries per group,
 // direction and family (group-quota-rule.ts): what is counted is what is built. No provider classes.
-import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
+import { IngressKind, loadBalancerPorts, NODE_PORT_RANGE } from '../model/gateways';
 import { IpFamily, NetworkModel } from '../model/plan';
 import { podsHoldOwnGroup } from './private-pods';
 
@@ -114,11 +114,6 @@ export function flatSpokeRule(spoke: Reached): GroupRule {
 /** The sources NodePorts are open to: every gateway's sourceRanges, each once, or the main network. */
 export function nodePortSources(ingress: Gateways, main: string): string[] {
   return [...new Set(ingress.filter((g) => g.kind === IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
-}
-
-/** The ports the load balancers forward, each once, ascending. */
-export function loadBalancerPorts(ingress: Gateways): number[] {
-  return [...new Set(ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
 }
 
 /**
