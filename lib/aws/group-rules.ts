@@ -3,7 +3,6 @@
 // direction and family (group-quota-rule.ts): what is counted is what is built. No provider classes.
 import { IngressKind, loadBalancerPorts, NODE_PORT_RANGE } from '../model/gateways';
 import { IpFamily, NetworkModel } from '../model/plan';
-import { podsHoldOwnGroup } from './private-pods';
 
 /** A security group the layer makes, by its construct id beside its owner's other resources. */
 export type GroupId = 'nodes-sg' | 'pods-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
@@ -153,18 +152,18 @@ export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): G
     }
     case NetworkModel.ISLAND:
     case NetworkModel.ARCHIPELAGO: {
-      const groups: GroupPlan[] = [];
-      // The pods hold a group of their own, so the nodes' NodePort rules stay off pod addresses.
-      const pods = podsHoldOwnGroup(c.model) ? podGroup(c.path) : undefined;
-      if (pods) {
-        groups.push(pods);
-        nodes.push(inbound('nodes-sg-from-pods', { group: 'pods-sg' }, `The pods of ${c.path} reach its nodes`, 'pods'));
-      }
+      // Island pods are private (never routed outside their VPC) and reached through gateways on
+      // the nodes: they hold a group of their own, so a gateway's rule on the nodes (NodePorts from
+      // the main network) never reaches a pod address. Flat pods are reached like their nodes, and
+      // isolated clusters have no gateway: their pods hold the nodes' group.
+      const pods = podGroup(c.path);
+      const groups: GroupPlan[] = [pods];
+      nodes.push(inbound('nodes-sg-from-pods', { group: 'pods-sg' }, `The pods of ${c.path} reach its nodes`, 'pods'));
       // A load balancer reaches the nodes and the pods: its targets are pod addresses (target type `ip`), or nodes for hostNetwork pods.
       const reachWorkloads = (id: 'load-balancer' | 'proxy', what: string) => {
         const group = `${id}-sg` as const;
         nodes.push(inbound(`nodes-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
-        pods?.rules.push(inbound(`pods-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
+        pods.rules.push(inbound(`pods-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
       };
       nodePortSources(c.ingress, main).forEach((cidr, i) => nodes.push(inbound(`node-ports-${i + 1}`, { cidr },
         `NodePorts of ${c.path} from ${cidr}`, 'node-port', { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to })));
