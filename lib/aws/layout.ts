@@ -11,6 +11,8 @@ export const LARGEST_BLOCK = 16;
 export const SMALLEST_BLOCK = 28;
 /** Addresses AWS keeps in every subnet: .0, .1, .2, .3 and the last (AWS-SUBNET-001). */
 export const AWS_RESERVED = 5;
+/** The smallest ALB subnet, and a proxy's when none is asked (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
+export const ALB_SUBNET_PREFIX = 27;
 /** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
 export const BLOCKS_PER_VPC = 5;
 
@@ -158,6 +160,11 @@ export function describeRange(kind: BlockKind, cidr: string, owner: string, name
     case 'api-endpoint': return `api-endpoint subnet ${cidr} of ${owner}`;
     case 'vpc-block': return `${VPC_BLOCK} ${cidr} of ${owner}`;
   }
+}
+
+/** `2 availability zones (eu-west-1a, eu-west-1b)`. */
+export function describeZones(zones: readonly string[]): string {
+  return `${zones.length} availability zone${zones.length === 1 ? '' : 's'} (${zones.join(', ')})`;
 }
 
 /**

@@ -6,10 +6,11 @@ import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
 import { sg001 } from './group-quota-rule';
 import { ipv6Rules } from './ipv6-rules';
+import { lbRules } from './lb-rules';
 import { name001 } from './name-rule';
 import { AwsQuotas, DEFAULT_QUOTAS } from './quotas';
 import { subnet002 } from './subnet-quota-rule';
-import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
+import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, describeZones, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
 
@@ -95,7 +96,7 @@ function subnetFindings(c: ClusterPlan, kind: 'nodes' | 'pods', zones: readonly 
   const n = zones.length;
   const prop = kind === 'nodes' ? 'nodeCidr' : 'podCidr';
   const text = describeRange(kind, range.toString(), c.path);
-  const over = `over ${n} availability zone${n === 1 ? '' : 's'} (${zones.join(', ')})`;
+  const over = `over ${describeZones(zones)}`;
   const prefix = zoneSubnetPrefix(range.prefix, n);
   if (prefix > SMALLEST_BLOCK) {
     return [{ path: c.path, message: `${text} splits into /${prefix} subnets ${over}, smaller than the /${SMALLEST_BLOCK} AWS accepts — widen ${prop} to a /${SMALLEST_BLOCK - ceilLog2(n)} or larger` }];
@@ -135,7 +136,7 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
 export function awsRules(quotas: AwsQuotas = DEFAULT_QUOTAS, flowLogs: boolean = true): readonly IPolicyRule[] {
   return [
     vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, subnet002(quotas.subnetsPerVpc), sg001(quotas.rulesPerGroup),
-    ...eksRules, ...ipv6Rules(quotas.routesPerTable), name001, log001(flowLogs),
+    ...eksRules, ...lbRules, ...ipv6Rules(quotas.routesPerTable), name001, log001(flowLogs),
   ];
 }
 
