@@ -1,7 +1,7 @@
 // Where each AWS block and subnet goes, as pure address math over the plan (lib/ipam).
 // The renderer and the AWS rules both read it, so what is checked is what is built.
 import { ceilLog2, Cidr } from '../ipam';
-import { IArchipelago, ICluster } from '../model/interfaces';
+import { IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
 import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { primaryFirst } from './association';
@@ -229,9 +229,7 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
     case 'edge': return named(EDGE_RANGE);
     case 'api-endpoint': return named(API_ENDPOINT_RANGE);
     case 'vpc-block': return owned.filter((r) => r.role === RangeRole.BLOCK).map((r) => ({ cidr: r.cidr }));
-    case 'proxy': return owned
-      .filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)
-      .map((r) => ({ cidr: r.cidr, name: r.name }));
+    case 'proxy': return owned.filter((r) => subnetSourceOf(r) === 'proxy').map((r) => ({ cidr: r.cidr, name: r.name }));
   }
 }
 
@@ -259,20 +257,17 @@ export function memberSubnetName(member: string, id: string): string {
   return `${member}/${id}`;
 }
 
-/** A range of an owner as the subnet layout reads it: an asked range (IAskedRange), or a planned one with its prefix. */
-export interface RangeShape {
-  readonly name: string;
-  readonly role: RangeRole;
-  readonly prefix: number;
-  /** The zone of a one-zone range (an ALB subnet). @default - not a zone's */
-  readonly zone?: string;
-}
+/** A range of an owner as the subnet layout reads it: an asked range, or a planned one with its prefix. */
+export type RangeShape = Pick<IAskedRange, 'name' | 'role' | 'prefix' | 'zone'>;
 
 /** Which subnets a range of a cluster or archipelago becomes on AWS; undefined for one that becomes none (services, blocks, an archipelago's super-range). */
 export type SubnetSource = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint';
 
-/** What `range` becomes: the renderer's sources (sourcesOf) and the subnet count (subnetsOf) read the same answer. */
-export function subnetSourceOf(range: RangeShape): SubnetSource | undefined {
+/**
+ * What `range` becomes (its size aside): the renderer's sources (sourcesOf), the subnet count
+ * (subnetsOf), the VPC's blocks (vpcsOf) and the ALB's subnets (AWS-LB-001) read the same answer.
+ */
+export function subnetSourceOf(range: Omit<RangeShape, 'prefix'>): SubnetSource | undefined {
   if (range.role === RangeRole.NODE && range.name === 'nodes') return 'nodes';
   if (range.role === RangeRole.POD && range.name === 'pods') return 'pods';
   if (range.name === EDGE_RANGE) return 'edge';

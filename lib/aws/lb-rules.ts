@@ -2,16 +2,15 @@
 // listeners), checked on the plain plan. gateways.ts builds the load balancers.
 import { Cidr } from '../ipam';
 import { IngressKind, loadBalancerPorts } from '../model/gateways';
-import { RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { ALB_SUBNET_PREFIX, describeZones } from './layout';
+import { ALB_SUBNET_PREFIX, describeZones, subnetSourceOf } from './layout';
 
 const lb001 = defineRule('AWS-LB-001', Severity.ERROR,
   'An application load balancer (proxy gateway) has subnets in at least 2 availability zones, each a /27 or larger (8 free addresses to scale).',
   (plan) => plan.clusters
     .filter((c) => c.ingress.some((g) => g.kind === IngressKind.PROXY))
     .flatMap((c): PolicyFinding[] => {
-      const subnets = plan.ranges.filter((r) => r.owner === c.path && r.role === RangeRole.GATEWAY && r.zone !== undefined);
+      const subnets = plan.ranges.filter((r) => r.owner === c.path && subnetSourceOf(r) === 'proxy');
       const zones = [...new Set(subnets.map((r) => r.zone!))];
       const findings: PolicyFinding[] = [];
       if (zones.length < 2) {
