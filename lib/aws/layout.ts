@@ -13,8 +13,6 @@ export const SMALLEST_BLOCK = 28;
 export const AWS_RESERVED = 5;
 /** The smallest ALB subnet, and a proxy's when none is asked (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
 export const ALB_SUBNET_PREFIX = 27;
-/** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
-export const BLOCKS_PER_VPC = 5;
 
 /** Name of the block a cluster's ranges share, so its VPC needs fewer blocks (AWS-VPC-004). */
 export const VPC_BLOCK = 'vpc-block';

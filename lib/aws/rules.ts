@@ -8,9 +8,9 @@ import { sg001 } from './group-quota-rule';
 import { ipv6Rules } from './ipv6-rules';
 import { lbRules } from './lb-rules';
 import { name001 } from './name-rule';
-import { AwsQuotas, DEFAULT_QUOTAS } from './quotas';
+import { AwsQuotas, BLOCKS_PER_VPC, BLOCKS_PER_VPC_CEILING, DEFAULT_QUOTAS } from './quotas';
 import { subnet002 } from './subnet-quota-rule';
-import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, describeZones, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
+import { AWS_RESERVED, describeRange, describeZones, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
 
@@ -75,13 +75,13 @@ const vpc003 = defineRule('AWS-VPC-003', Severity.ERROR,
 /** AWS-VPC-004 for a quota of `quota` blocks per VPC (AWS's default 5, or what the account was raised to). */
 function vpc004(quota: number): IPolicyRule {
   return defineRule('AWS-VPC-004', Severity.ERROR,
-    `A VPC has at most ${quota} IPv4 blocks (AWS's default quota is ${BLOCKS_PER_VPC}, which can be raised to 50; Cloud.aws({ vpcBlockQuota }) says what it was raised to).`,
+    `A VPC has at most ${quota} IPv4 blocks (AWS's default quota is ${BLOCKS_PER_VPC}, which can be raised to ${BLOCKS_PER_VPC_CEILING}; Cloud.aws({ vpcBlockQuota }) says what it was raised to).`,
     (plan) => vpcsOf(plan)
       .filter((vpc) => vpc.blocks.length > quota)
       .map((vpc) => ({
         path: vpc.path,
         message: `the VPC of ${vpc.path} needs ${vpc.blocks.length} IPv4 blocks (${vpc.blocks.map((b) => b.cidr).join(', ')}), more than the ${quota} of the quota — ` +
-          `ask AWS to raise "IPv4 CIDR blocks per VPC" to ${vpc.blocks.length} or more (up to 50) and set Cloud.aws({ vpcBlockQuota: ${vpc.blocks.length} }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members`,
+          `ask AWS to raise "IPv4 CIDR blocks per VPC" to ${vpc.blocks.length} or more (up to ${BLOCKS_PER_VPC_CEILING}) and set Cloud.aws({ vpcBlockQuota: ${vpc.blocks.length} }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members`,
       })));
 }
 
