@@ -19,7 +19,7 @@ export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClus
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
   const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
-  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
+  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!);
   if (ipv6) edge.enableIpv6(); // a dual-stack island: IPv6 subnets and nodes, IPv4 pods (islands are never IPV6)
   return renderIslandEdge(cluster, vpc, edge, renderWorkloads(cluster, vpc, sources, associations), []);
 }
@@ -34,7 +34,7 @@ export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClus
 export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, podGroups: SecurityGroup[]): () => AwsClusterResources {
   for (const s of [...w.nodeSubnets, ...w.proxySubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   const nat = cluster.egress?.kind === EgressKind.NAT;
-  if (nat) renderPrivateNat(cluster, vpc, edge, w, edge.natGateways);
+  if (nat) renderPrivateNat(cluster, vpc, edge, w);
   else for (const s of w.podSubnets) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   w.proxySubnets.forEach((s) => edge.routeFromHub(cluster, `hub-route-${s.subnet.node.id}`, () => s.cidrBlock));
