@@ -8,13 +8,13 @@ import { IpFamily, NetworkModel } from '../model/plan';
 export type GroupId = 'nodes-sg' | 'pods-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
 
 /** Every IPv4 destination. */
-export const ALL_IPV4 = '0.0.0.0/0';
+const ALL_IPV4 = '0.0.0.0/0';
 /** Every IPv6 destination. */
-export const ALL_IPV6 = '::/0';
+const ALL_IPV6 = '::/0';
 /** Ports an L7 proxy (an ALB) listens on. */
-export const PROXY_PORTS: readonly number[] = [80, 443];
+const PROXY_PORTS: readonly number[] = [80, 443];
 /** Every TCP port: what a load balancer may forward to a pod. */
-export const ALL_TCP: TcpPorts = { from: 0, to: 65535 };
+const ALL_TCP: TcpPorts = { from: 0, to: 65535 };
 
 /** TCP ports from `from` to `to`. */
 export interface TcpPorts {
@@ -86,12 +86,12 @@ export function isIpv6Spoke(c: { readonly model: NetworkModel; readonly ipFamily
 const inbound = (id: string, end: RuleEnd, description: string, cause: RuleCause, ports?: TcpPorts): GroupRule => ({ id, egress: false, end, description, ports, cause });
 
 /** Members of `group` reach each other freely, and send anywhere over IPv4 (routes decide what is reachable). */
-export function openGroupRules(group: GroupId): GroupRule[] {
+function openGroupRules(group: GroupId): GroupRule[] {
   return [inbound(`${group}-self`, { group }, 'Members of this group reach each other', 'members'), allOut(group)];
 }
 
 /** `group` sends anywhere over IPv4. */
-export function allOut(group: GroupId): GroupRule {
+function allOut(group: GroupId): GroupRule {
   return { id: `${group}-egress`, egress: true, end: { cidr: ALL_IPV4 }, description: 'Anywhere the routes lead', cause: 'egress' };
 }
 
@@ -111,7 +111,7 @@ export function flatSpokeRule(spoke: Reached): GroupRule {
 }
 
 /** The sources NodePorts are open to: every gateway's sourceRanges, each once, or the main network. */
-export function nodePortSources(ingress: Gateways, main: string): string[] {
+function nodePortSources(ingress: Gateways, main: string): string[] {
   return [...new Set(ingress.filter((g) => g.kind === IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
 }
 

@@ -78,7 +78,7 @@ const ipv6003 = defineRule('AWS-IPV6-003', Severity.ERROR,
 const CEILING = ROUTES_PER_TABLE_CEILING.toLocaleString('en-US');
 
 /** AWS-IPV6-004 for a quota of `quota` routes per route table (AWS's default 50, or what the account was raised to). */
-export function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
+function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
   return defineRule('AWS-IPV6-004', Severity.ERROR,
     `Every private route table of a flat IPv6 or dual-stack cluster's VPC holds ::/0 and a route through the transit gateway to each other such VPC's IPv6 /${VPC_IPV6_PREFIX}: ` +
     `with n such clusters, n IPv6 routes, at most ${quota} (AWS's default quota of routes per route table is ${ROUTES_PER_TABLE}, counted apart from the IPv4 routes, raised on request up to ${CEILING}; ` +

@@ -83,7 +83,7 @@ export function zoneSubnetId(stem: string, zone: string, nth: number): string {
 }
 
 /** Construct ids of the subnets a range `stem` of /`prefix` splits into over `zones` (zoneSubnets), in order. */
-export function zoneSubnetIds(stem: string, prefix: number, zones: readonly string[]): string[] {
+function zoneSubnetIds(stem: string, prefix: number, zones: readonly string[]): string[] {
   return zoneSubnets(shapeOf(prefix), zones).map((s) => zoneSubnetId(stem, s.zone, s.nth));
 }
 
@@ -169,7 +169,7 @@ export function describeZones(zones: readonly string[]): string {
  * `blocks` with every block that lies in a block of its owner's group (a `vpc-block`)
  * replaced by that block, once, where its first member stood.
  */
-export function intoGroups<T extends { readonly cidr: Cidr }>(blocks: readonly T[], groups: readonly T[]): T[] {
+function intoGroups<T extends { readonly cidr: Cidr }>(blocks: readonly T[], groups: readonly T[]): T[] {
   const out: T[] = [];
   for (const block of blocks) {
     const group = groups.find((g) => g.cidr.contains(block.cidr));

@@ -61,13 +61,12 @@ function groupSubject(c: ClusterSketch): GroupSubject {
   };
 }
 
-/** Names a resource of `path`'s network takes after an earlier one of the same kind in the same region took them: one finding per pair of constructs. */
-export function awsNameFindings(path: string, resources: readonly AwsNamedResource[]): PolicyFinding[] {
-  return awsNameFindingsByNetwork(resources).get(path) ?? [];
-}
-
-/** The name findings of every network among `resources`, by network path, in one pass. */
-export function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[]): Map<string, PolicyFinding[]> {
+/**
+ * The name findings of every network among `resources`, by network path, in one pass: names a
+ * resource takes after an earlier one of the same kind in the same place took them, one finding
+ * per pair of constructs.
+ */
+function awsNameFindingsByNetwork(resources: readonly AwsNamedResource[]): Map<string, PolicyFinding[]> {
   const byNetwork = new Map<string, PolicyFinding[]>();
   for (const { earlier, later, what } of nameClashes(resources, (r) => `${r.kind}|${r.where}|${r.name}`, (r) => `${r.kind} ${r.name} in ${r.where}`)) {
     byNetwork.set(later.network, [...(byNetwork.get(later.network) ?? []), {

@@ -25,7 +25,7 @@ export function tagsFor(owner: IConstruct, ...parts: string[]): Record<string, s
  * `+ - = . _ : / @` (EC2 takes any, but IAM, CloudWatch Logs and Elastic Load Balancing do not).
  * Anything else becomes `-`; a longer value keeps its start and gets a hash of the whole.
  */
-export function tagValue(text: string): string {
+function tagValue(text: string): string {
   return fit(text.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '-'), TAG_MAX, text);
 }
 
