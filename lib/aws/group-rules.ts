@@ -124,7 +124,8 @@ function nodePortSources(ingress: Gateways, main: string): string[] {
  * then a group per load balancer kind (the main network on each port) and an exposed API
  * endpoint's (HTTPS from its sources). Every group sends anywhere, over IPv6 too in an IPv6 or
  * dual-stack cluster (but the pods' group: island pods are IPv4 only).
- * `vpcIpv6` is the VPC's /56 (a reference the renderer gives; any text for counting).
+ * `vpcIpv6` is the VPC's /56 (a reference the renderer gives; any text where only which rules
+ * there are counts: AWS-SG-001, AWS-NAME-001).
  */
 export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): GroupPlan[] {
   const ipv6 = (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;

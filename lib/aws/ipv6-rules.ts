@@ -1,5 +1,6 @@
-// The AWS-IPV6-* rules: a VPC's IPv6 subnets and what EKS and the AWS provider cannot change in
-// place once a cluster's address family was recorded. Checked on the plain plan.
+// The AWS-IPV6-* rules: a VPC's IPv6 subnets, what EKS and the AWS provider cannot change in
+// place once a cluster's address family was recorded, and the routes flat IPv6 and dual-stack
+// clusters add to each other's route tables (against the route quota). Checked on the plain plan.
 import { IpFamily, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { isIpv6Spoke } from './group-rules';

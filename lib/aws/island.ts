@@ -29,9 +29,9 @@ export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClus
  * route tables; pods too with `Egress.masquerade()` (the node SNATs them:
  * AWS_VPC_K8S_CNI_EXTERNALSNAT=false), or through a private NAT gateway with `Egress.nat()`
  * (AWS_VPC_K8S_CNI_EXTERNALSNAT=true); hub routes to the node range and proxy subnets; gateways.
- * Pod ENIs hold the pods' own group (and `podGroups`: an archipelago's members group).
+ * Pod ENIs hold the pods' own group, and `sharedPodGroups` (an archipelago's members group).
  */
-export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, podGroups: SecurityGroup[]): () => AwsClusterResources {
+export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, sharedPodGroups: SecurityGroup[]): () => AwsClusterResources {
   for (const s of [...w.nodeSubnets, ...w.proxySubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   const nat = cluster.egress?.kind === EgressKind.NAT;
   if (nat) renderPrivateNat(cluster, vpc, edge, w);
@@ -40,6 +40,6 @@ export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: 
   w.proxySubnets.forEach((s) => edge.routeFromHub(cluster, `hub-route-${s.subnet.node.id}`, () => s.cidrBlock));
   const gateways = renderIngress(cluster, vpc, w);
   // The pods' own group, not the nodes': the nodes' NodePort rules admit the main network.
-  const cni = cniSettings(w.podSubnets, [w.podGroup.id, ...podGroups.map((g) => g.id)], nat);
+  const cni = cniSettings(w.podSubnets, [w.podGroup.id, ...sharedPodGroups.map((g) => g.id)], nat);
   return clusterResources(cluster, vpc, w, cni, { edge, gateways });
 }

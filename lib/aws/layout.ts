@@ -18,7 +18,7 @@ export const ALB_SUBNET_PREFIX = 27;
 export const VPC_BLOCK = 'vpc-block';
 /** Name of the routable block each connected VPC gets for its transit-gateway and public subnets. */
 export const EDGE_RANGE = 'aws-edge';
-/** Names the model gives proxy (ALB) subnets on AWS: `proxy-<zone>`. */
+/** Names the AWS profile gives a proxy's ALB subnets: `proxy-<zone>`. */
 export const PROXY_RANGE_PREFIX = 'proxy-';
 
 /** What a VPC block holds. */

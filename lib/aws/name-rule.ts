@@ -6,7 +6,7 @@ import { defineRule, PolicyFinding, Severity } from '../policy/rule';
 import { clusterGroups, GroupSubject, membersGroup } from './group-rules';
 import { securityGroupName, shortName } from './names';
 
-/** A load balancer or target group the AWS renderer makes (gateways.ts), named at most 32 characters. */
+/** A resource the AWS renderer makes whose name AWS wants unique where it lives: a load balancer or target group (gateways.ts, at most 32 characters), or a security group. */
 export interface AwsNamedResource {
   /** `load balancer` or `target group` (each its own namespace per account and region), or `security group` (per VPC). */
   readonly kind: 'load balancer' | 'target group' | 'security group';

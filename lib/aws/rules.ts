@@ -1,4 +1,5 @@
-// The AWS-* rules of VPC blocks and subnets, checked on the plain plan (see layout.ts).
+// The AWS-VPC-*, AWS-SUBNET-001 and AWS-LOG-001 rules, checked on the plain plan (see layout.ts),
+// and awsRules: every AWS rule, the other families' from their own files.
 import { ceilLog2, Cidr, findOverlaps } from '../ipam';
 import { ClusterPlan, hasIpv4Pods, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
