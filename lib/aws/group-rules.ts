@@ -2,7 +2,7 @@
 // rule resource per entry (security.ts), and AWS-SG-001 counts the same entries per group,
 // direction and family (group-quota-rule.ts): what is counted is what is built. No provider classes.
 import { IngressKind, loadBalancerPorts, NODE_PORT_RANGE } from '../model/gateways';
-import { IpFamily, NetworkModel } from '../model/plan';
+import { hasIpv6, IpFamily, NetworkModel } from '../model/plan';
 
 /** A security group the layer makes, by its construct id beside its owner's other resources. */
 export type GroupId = 'nodes-sg' | 'pods-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
@@ -80,7 +80,7 @@ export interface GroupSubject {
 
 /** An IPv6 or dual-stack flat cluster: its VPC's /56 crosses the transit gateway to every other one's (Edge.routeIpv6AcrossHub). */
 export function isIpv6Spoke(c: { readonly model: NetworkModel; readonly ipFamily?: IpFamily }): boolean {
-  return c.model === NetworkModel.FLAT && (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;
+  return c.model === NetworkModel.FLAT && hasIpv6(c);
 }
 
 const inbound = (id: string, end: RuleEnd, description: string, cause: RuleCause, ports?: TcpPorts): GroupRule => ({ id, egress: false, end, description, ports, cause });
@@ -128,7 +128,7 @@ function nodePortSources(ingress: Gateways, main: string): string[] {
  * there are counts: AWS-SG-001, AWS-NAME-001).
  */
 export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): GroupPlan[] {
-  const ipv6 = (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;
+  const ipv6 = hasIpv6(c);
   const out = (group: GroupId) => (ipv6 ? [allOut(group), allOutIpv6(group)] : [allOut(group)]);
   const nodes: GroupRule[] = [...openGroupRules('nodes-sg'), ...(ipv6 ? [allOutIpv6('nodes-sg')] : [])];
   const plan = (id: GroupId, description: string, rules: GroupRule[], flat: boolean = false): GroupPlan =>

@@ -3,7 +3,7 @@
 import { ceilLog2, Cidr } from '../ipam';
 import { IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
-import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, hasIpv6, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { primaryFirst } from './association';
 
 /** Largest and smallest VPC block and subnet AWS takes (AWS-VPC-001, AWS-SUBNET-001). */
@@ -308,7 +308,7 @@ export function subnetsOf(ranges: readonly RangeShape[], zones: readonly string[
  * profile asks these numbers and the renderer reads them: one list for both.
  */
 export function ipv6SubnetsOf(owner: ICluster | IArchipelago, zones: readonly string[]): Ipv6SubnetNeed[] {
-  if (!('model' in owner) || owner.ipFamily === IpFamily.IPV4) return [];
+  if (!('model' in owner) || !hasIpv6(owner)) return [];
   const cluster = owner;
   const member = cluster.archipelago;
   const vpc = (member ?? cluster).node.path;
