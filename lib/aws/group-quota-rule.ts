@@ -24,6 +24,8 @@ export function plannedGroups(plan: NetworkPlan): PlannedGroup[] {
   const links = (plan.appNetworks ?? []).flatMap((n) => n.links ?? []).filter((l) => l.aws === plan.path);
   const spokes = plan.clusters.filter(isIpv6Spoke);
   const exposed = new Set(plan.ranges.filter((r) => r.name === API_ENDPOINT_RANGE).map((r) => r.owner));
+  // A network the nodes admit, known at deploy only: an id and a description, no range.
+  const reach = (id: string, description: string) => ({ id, cidr: '', description });
   const groups: PlannedGroup[] = [];
   for (const archipelago of plan.ranges.filter((r) => r.role === RangeRole.SUPER_RANGE).map((r) => r.owner)) {
     const dualStack = plan.clusters.some((c) => c.archipelago === archipelago && hasIpv6(c));
@@ -33,7 +35,6 @@ export function plannedGroups(plan: NetworkPlan): PlannedGroup[] {
   for (const c of plan.clusters) {
     const subject = { ...c, apiEndpointSourceRanges: exposed.has(c.path) ? c.apiEndpointSourceRanges ?? [plan.cidr] : undefined };
     for (const group of clusterGroups(subject, plan.cidr, '')) {
-      const reach = (id: string, description: string) => ({ id, cidr: '', description });
       groups.push({
         owner: c.path,
         id: group.id,

@@ -2,8 +2,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { later } from '../model/tokens';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
-import { clusterGroups, GroupId, GroupPlan } from './group-rules';
-import { makeGroups } from './security';
+import { clusterGroups, GroupPlan } from './group-rules';
+import { Groups, makeGroups } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
@@ -25,7 +25,7 @@ export interface Workloads {
   /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (clusterGroups), else nodeGroup. */
   readonly podGroup: SecurityGroup;
   /** Every security group of the cluster (nodes, pods, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
-  readonly groups: ReadonlyMap<GroupId, SecurityGroup>;
+  readonly groups: Groups;
   /** What each group holds (clusterGroups), nodes' first. */
   readonly groupPlans: readonly GroupPlan[];
 }
