@@ -34,13 +34,13 @@ export function awsNamesOf(network: NetworkSketch): AwsNamedResource[] {
     ...network.clusters.flatMap((c) => {
       const at = { where: network.region, owner: c.path, network: network.path };
       const vpc = c.archipelago ?? c.path;
-      const lb = c.loadBalancerPorts.length > 0;
-      const proxy = c.ingress.includes(IngressKind.PROXY);
+      const ids = clusterGroups(groupSubject(c), '', '').map((g) => g.id);
+      // A load balancer is made with its group (gateways.ts): an NLB with a target group per port, an ALB.
       return [
-        ...clusterGroups(groupSubject(c), '', '').map((g) => group(c.path, vpc, g.id)),
-        ...(lb ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'nlb'), ...at }] : []),
+        ...ids.map((id) => group(c.path, vpc, id)),
+        ...(ids.includes('load-balancer-sg') ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'nlb'), ...at }] : []),
         ...c.loadBalancerPorts.map((port) => ({ kind: 'target group' as const, name: shortName(scope(c.path), `nlb-${port}`), ...at })),
-        ...(proxy ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'alb'), ...at }] : []),
+        ...(ids.includes('proxy-sg') ? [{ kind: 'load balancer' as const, name: shortName(scope(c.path), 'alb'), ...at }] : []),
       ];
     }),
   ];
