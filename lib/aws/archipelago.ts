@@ -26,7 +26,7 @@ export function renderArchipelago(archipelago: IArchipelago, transit: Transit): 
   const network = archipelago.network;
   const edgeSource = edgeOf(archipelago);
   const vpc = new AwsVpc(archipelago, network, [edgeSource], transit.flowLogs);
-  const edge = new Edge(vpc, transit, edgeSource, [], transit.natGateways);
+  const edge = new Edge(vpc, transit, edgeSource, []);
   // Its members' IPv6 egress comes with the first dual-stack member (renderMember).
   const members = makeGroups(archipelago, vpc, [membersGroup(archipelago.node.path, false)]).get('members-sg')!;
   recordArchipelago(archipelago, (): AwsArchipelagoResources => ({

@@ -1,7 +1,7 @@
 import { AwsCniSettings, AwsEniConfig, AwsSubnet } from './resources';
 
 /** The node label the VPC CNI picks a node's ENIConfig by: its zone. */
-export const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
+const ENI_CONFIG_LABEL = 'topology.kubernetes.io/zone';
 
 /**
  * The VPC CNI's settings for pods in their own subnets (custom networking):

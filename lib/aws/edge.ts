@@ -8,7 +8,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Cidr } from '../ipam';
 import { later } from '../model/tokens';
-import { edgeSlots, edgeSubnetId } from './layout';
+import { EdgeSubnetKind, edgeSlots, edgeSubnetId } from './layout';
 import { pathId, tagsFor } from './names';
 import { Ipv6Spoke, Transit } from './network';
 import { AwsNatGateways } from './nat-gateways';
@@ -32,16 +32,19 @@ export class Edge {
   public readonly publicSubnets: AwsSubnet[];
   public readonly internetGateway: InternetGateway;
   public readonly attachment: Ec2TransitGatewayVpcAttachment;
+  /** How many NAT gateways of each kind the VPC gets (Cloud.aws({ natGateways })): the edge's public ones, and a cluster's private ones. */
+  public readonly natGateways: AwsNatGateways;
   private readonly privateTables = new Map<string, RouteTable>();
   private readonly publicNats = new Map<string, NatGateway>();
   private readonly publicTable: RouteTable;
   private egressOnly?: EgressOnlyInternetGateway;
 
-  constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[], public readonly natGateways: AwsNatGateways) {
+  constructor(private readonly vpc: AwsVpc, private readonly transit: Transit, edge: BlockSource, dependsOn: ITerraformDependable[]) {
+    const natGateways = this.natGateways = transit.natGateways;
     const owner = vpc.owner;
     const zones = vpc.zones;
     const slots = () => edgeSlots(Cidr.parse(edge.cidr()), zones);
-    const subnet = (role: AwsSubnetRole, id: 'transit-gateway' | 'public', zone: string, cidr: () => Cidr) =>
+    const subnet = (role: AwsSubnetRole, id: EdgeSubnetKind, zone: string, cidr: () => Cidr) =>
       vpc.addSubnet(owner, { id: edgeSubnetId(id, zone), role, zone, cidr: later(() => cidr().toString()), dependsOn });
     this.transitSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.TRANSIT_GATEWAY, 'transit-gateway', zone, () => slots()[i].transitGateway));
     this.publicSubnets = zones.map((zone, i) => subnet(AwsSubnetRole.PUBLIC, 'public', zone, () => slots()[i].public));
@@ -69,7 +72,7 @@ export class Edge {
     for (const [i, zone] of zones.entries()) {
       const table = vpc.addRouteTable(owner, `private-route-table-${zone}`, AwsRouteTableRole.PRIVATE, zone);
       this.toNetwork(owner, `private-route-table-${zone}`, table, { transitGatewayId: refOf(transit.gateway, 'id') });
-      vpc.addRoute(owner, `private-route-table-${zone}-internet`, table, { destinationCidrBlock: INTERNET, natGatewayId: this.publicNat(zone).id });
+      this.toInternet(owner, `private-route-table-${zone}`, table, zone);
       this.privateTables.set(zone, table);
       vpc.useTable(this.transitSubnets[i], table);
     }
@@ -128,11 +131,6 @@ export class Edge {
     return this.privateTables.get(zone)!;
   }
 
-  /** The public NAT gateway serving `zone`. */
-  public publicNat(zone: string): NatGateway {
-    return this.publicNats.get(zone) ?? [...this.publicNats.values()][0];
-  }
-
   /** A route in `table` sending the main network's cidr to `target` (the hub, or a private NAT gateway). */
   public toNetwork(scope: Construct, id: string, table: RouteTable, target: { transitGatewayId?: string; natGatewayId?: string }): void {
     // A route to the hub needs the VPC attached first.
@@ -142,8 +140,18 @@ export class Edge {
     this.transit.forEachPeer((peer) => this.vpc.addRoute(scope, `${id}-${peer.id}`, table, { destinationCidrBlock: peer.cidr, ...target, dependsOn }));
   }
 
+  /** A route in `table` sending the internet to the public NAT gateway serving `zone`. */
+  public toInternet(scope: Construct, id: string, table: RouteTable, zone: string): void {
+    this.vpc.addRoute(scope, `${id}-internet`, table, { destinationCidrBlock: INTERNET, natGatewayId: this.publicNat(zone).id });
+  }
+
   /** A static route on the hub sending `destination` (a routable range, read at synth) to this VPC. */
   public routeFromHub(scope: Construct, id: string, destination: () => string): void {
     this.vpc.recordHubRoute(scope, this.transit.route(scope, id, later(destination), this.attachment));
+  }
+
+  /** The public NAT gateway serving `zone`. */
+  private publicNat(zone: string): NatGateway {
+    return this.publicNats.get(zone) ?? [...this.publicNats.values()][0];
   }
 }

@@ -1,17 +1,11 @@
-// The AWS-* rules of EKS and load balancers, checked on the plain plan.
+// The AWS-EKS-* rules: what EKS asks of a cluster's subnets and service range, checked on the plain plan.
 import { Cidr, isRfc1918, OverlapIndex } from '../ipam';
-import { IngressKind } from '../model/gateways';
-import { ClusterPlan, hasIpv4Pods, NetworkModel, NetworkPlan, RangeRole } from '../model/plan';
+import { ClusterPlan, hasIpv4Pods, NetworkModel, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
-import { loadBalancerPorts } from './group-rules';
-import { PlannedVpc, VpcBlock, vpcsOf } from './layout';
+import { describeZones, PlannedVpc, VpcBlock, vpcsOf } from './layout';
 
 /** The service range sizes EKS takes for service_ipv4_cidr. */
 const SERVICE_PREFIX = { largest: 12, smallest: 24 };
-/** The smallest ALB subnet (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
-const ALB_SUBNET_PREFIX = 27;
-
-const zoneText = (zones: readonly string[]) => `${zones.length} availability zone${zones.length === 1 ? '' : 's'} (${zones.join(', ')})`;
 
 const eks001 = defineRule('AWS-EKS-001', Severity.ERROR,
   'EKS cluster subnets span at least 2 availability zones (each subnet /28 or larger, so 6 addresses stay free; VPCs have DNS hostnames and resolution on).',
@@ -20,7 +14,7 @@ const eks001 = defineRule('AWS-EKS-001', Severity.ERROR,
     if (zones.length >= 2) return [];
     return plan.clusters.map((c) => ({
       path: c.path,
-      message: `${c.path} has its subnets in ${zoneText(zones)}; EKS needs subnets in at least 2 — list two or more zones in Cloud.aws({ region, availabilityZones })`,
+      message: `${c.path} has its subnets in ${describeZones(zones)}; EKS needs subnets in at least 2 — list two or more zones in Cloud.aws({ region, availabilityZones })`,
     }));
   });
 
@@ -77,47 +71,5 @@ const eks002 = defineRule('AWS-EKS-002', Severity.ERROR,
     });
   });
 
-const lb001 = defineRule('AWS-LB-001', Severity.ERROR,
-  'An application load balancer (proxy gateway) has subnets in at least 2 availability zones, each a /27 or larger (8 free addresses to scale).',
-  (plan) => plan.clusters
-    .filter((c) => c.ingress.some((g) => g.kind === IngressKind.PROXY))
-    .flatMap((c): PolicyFinding[] => {
-      const subnets = plan.ranges.filter((r) => r.owner === c.path && r.role === RangeRole.GATEWAY && r.zone !== undefined);
-      const zones = [...new Set(subnets.map((r) => r.zone!))];
-      const findings: PolicyFinding[] = [];
-      if (zones.length < 2) {
-        findings.push({
-          path: c.path,
-          message: `the ALB of ${c.path} has subnets in ${zoneText(zones)}; an application load balancer needs at least 2 — list two or more zones in Cloud.aws({ region, availabilityZones })`,
-        });
-      }
-      for (const r of subnets.filter((s) => Cidr.parse(s.cidr).prefix > ALB_SUBNET_PREFIX)) {
-        findings.push({
-          path: c.path,
-          message: `ALB subnet ${r.cidr} (${r.name}) of ${c.path} is a /${Cidr.parse(r.cidr).prefix}, smaller than the /${ALB_SUBNET_PREFIX} an application load balancer needs (8 free addresses to scale) — use Ingress.proxy({ subnetMaskSize: ${ALB_SUBNET_PREFIX} }) or a shorter mask`,
-        });
-      }
-      return findings;
-    }));
-
-/**
- * Listeners a network load balancer may have: AWS's "Listeners per Network Load Balancer" is 50
- * and cannot be raised (Elastic Load Balancing, "Quotas for your Network Load Balancers").
- */
-export const NLB_LISTENERS = 50;
-
-const lb002 = defineRule('AWS-LB-002', Severity.ERROR,
-  `A cluster's network load balancer (its Ingress.loadBalancer gateways, one listener and target group per port) forwards at most ${NLB_LISTENERS} ports: ` +
-  `AWS's quota of listeners per network load balancer is ${NLB_LISTENERS} and cannot be raised (the API refuses more; this rule cannot be suppressed).`,
-  (plan) => plan.clusters.flatMap((c): PolicyFinding[] => {
-    const ports = loadBalancerPorts(c.ingress);
-    if (ports.length <= NLB_LISTENERS) return [];
-    return [{
-      path: c.path,
-      message: `the network load balancer of ${c.path} would forward ${ports.length} ports (${ports.slice(0, 5).join(', ')}, ...), one listener each, more than the ${NLB_LISTENERS} listeners ` +
-        'AWS lets a network load balancer have (not adjustable) — forward fewer ports through Ingress.loadBalancer (an Ingress.proxy() serves many HTTP services on one port, Ingress.nodePort() every NodePort)',
-    }];
-  }));
-
-/** The rules of EKS and load balancers. */
-export const eksRules: readonly IPolicyRule[] = [eks001, eks002, lb001, lb002];
+/** The rules of EKS. */
+export const eksRules: readonly IPolicyRule[] = [eks001, eks002];

@@ -23,7 +23,7 @@ export function renderFlat(cluster: ICluster, transit: Transit): () => AwsCluste
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
   const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
-  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
+  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!);
   if (ipv6) edge.enableIpv6();
   const w = renderWorkloads(cluster, vpc, sources, associations);
   for (const s of [...w.nodeSubnets, ...w.podSubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));

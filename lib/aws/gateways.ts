@@ -6,9 +6,9 @@ import { Edge } from './edge';
 import { shortName, tagsFor } from './names';
 import { AwsNatGateways } from './nat-gateways';
 import { AwsNatConnectivity, AwsRouteTableRole } from './resources';
-import { loadBalancerPorts } from './group-rules';
 import { AwsVpc } from './vpc';
 import { GatewayResources, Workloads } from './workloads';
+import { loadBalancerPorts } from '../model/gateways';
 import { ICluster } from '../model/interfaces';
 import { refOf } from '../model/refs';
 
@@ -83,8 +83,8 @@ export function renderIngress(cluster: ICluster, vpc: AwsVpc, w: Workloads): Gat
  * subnets routing the main network through it (pods leave from its address: AWS's overlapping-networks pattern) and
  * the internet through the public NAT gateway.
  */
-export function renderPrivateNat(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, mode: AwsNatGateways): void {
-  const zones = mode === AwsNatGateways.SINGLE ? vpc.zones.slice(0, 1) : vpc.zones;
+export function renderPrivateNat(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads): void {
+  const zones = edge.natGateways === AwsNatGateways.SINGLE ? vpc.zones.slice(0, 1) : vpc.zones;
   const nats = new Map<string, NatGateway>();
   for (const zone of zones) {
     const natGateway = new NatGateway(cluster, `private-nat-${zone}`, {
@@ -98,7 +98,7 @@ export function renderPrivateNat(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: 
   for (const zone of vpc.zones) {
     const table = vpc.addRouteTable(cluster, `pod-route-table-${zone}`, AwsRouteTableRole.PODS, zone);
     edge.toNetwork(cluster, `pod-route-table-${zone}`, table, { natGatewayId: (nats.get(zone) ?? nats.get(zones[0])!).id });
-    vpc.addRoute(cluster, `pod-route-table-${zone}-internet`, table, { destinationCidrBlock: '0.0.0.0/0', natGatewayId: edge.publicNat(zone).id });
+    edge.toInternet(cluster, `pod-route-table-${zone}`, table, zone);
     for (const s of w.podSubnets.filter((p) => p.availabilityZone === zone)) vpc.useTable(s, table);
   }
 }

@@ -1,6 +1,6 @@
 // AWS-SG-001: the rules of every security group the AWS layer makes, counted from the lists the
 // renderer makes them from (group-rules.ts), per direction and family, against AWS's quota.
-import { API_ENDPOINT_RANGE, IpFamily, NetworkPlan, RangeRole } from '../model/plan';
+import { API_ENDPOINT_RANGE, hasIpv6, NetworkPlan, RangeRole } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { clusterGroups, flatLinkRule, flatSpokeRule, GroupId, GroupRule, isIpv6Spoke, membersGroup, RuleCause, RuleEnd } from './group-rules';
 import { RULES_PER_GROUP, RULES_PER_GROUP_CEILING } from './quotas';
@@ -24,16 +24,17 @@ export function plannedGroups(plan: NetworkPlan): PlannedGroup[] {
   const links = (plan.appNetworks ?? []).flatMap((n) => n.links ?? []).filter((l) => l.aws === plan.path);
   const spokes = plan.clusters.filter(isIpv6Spoke);
   const exposed = new Set(plan.ranges.filter((r) => r.name === API_ENDPOINT_RANGE).map((r) => r.owner));
+  // A network the nodes admit, known at deploy only: an id and a description, no range.
+  const reach = (id: string, description: string) => ({ id, cidr: '', description });
   const groups: PlannedGroup[] = [];
   for (const archipelago of plan.ranges.filter((r) => r.role === RangeRole.SUPER_RANGE).map((r) => r.owner)) {
-    const dualStack = plan.clusters.some((c) => c.archipelago === archipelago && (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4);
+    const dualStack = plan.clusters.some((c) => c.archipelago === archipelago && hasIpv6(c));
     const { id, rules } = membersGroup(archipelago, dualStack);
     groups.push({ owner: archipelago, id, rules });
   }
   for (const c of plan.clusters) {
     const subject = { ...c, apiEndpointSourceRanges: exposed.has(c.path) ? c.apiEndpointSourceRanges ?? [plan.cidr] : undefined };
     for (const group of clusterGroups(subject, plan.cidr, '')) {
-      const reach = (id: string, description: string) => ({ id, cidr: '', description });
       groups.push({
         owner: c.path,
         id: group.id,

@@ -1,21 +1,20 @@
 // The rules of every security group the AWS layer makes, as plain data. The renderer makes one
 // rule resource per entry (security.ts), and AWS-SG-001 counts the same entries per group,
 // direction and family (group-quota-rule.ts): what is counted is what is built. No provider classes.
-import { IngressKind, NODE_PORT_RANGE } from '../model/gateways';
-import { IpFamily, NetworkModel } from '../model/plan';
-import { podsHoldOwnGroup } from './private-pods';
+import { IngressKind, loadBalancerPorts, NODE_PORT_RANGE } from '../model/gateways';
+import { hasIpv6, IpFamily, NetworkModel } from '../model/plan';
 
 /** A security group the layer makes, by its construct id beside its owner's other resources. */
 export type GroupId = 'nodes-sg' | 'pods-sg' | 'members-sg' | 'load-balancer-sg' | 'proxy-sg' | 'api-endpoint-sg';
 
 /** Every IPv4 destination. */
-export const ALL_IPV4 = '0.0.0.0/0';
+const ALL_IPV4 = '0.0.0.0/0';
 /** Every IPv6 destination. */
-export const ALL_IPV6 = '::/0';
+const ALL_IPV6 = '::/0';
 /** Ports an L7 proxy (an ALB) listens on. */
-export const PROXY_PORTS: readonly number[] = [80, 443];
+const PROXY_PORTS: readonly number[] = [80, 443];
 /** Every TCP port: what a load balancer may forward to a pod. */
-export const ALL_TCP: TcpPorts = { from: 0, to: 65535 };
+const ALL_TCP: TcpPorts = { from: 0, to: 65535 };
 
 /** TCP ports from `from` to `to`. */
 export interface TcpPorts {
@@ -81,18 +80,18 @@ export interface GroupSubject {
 
 /** An IPv6 or dual-stack flat cluster: its VPC's /56 crosses the transit gateway to every other one's (Edge.routeIpv6AcrossHub). */
 export function isIpv6Spoke(c: { readonly model: NetworkModel; readonly ipFamily?: IpFamily }): boolean {
-  return c.model === NetworkModel.FLAT && (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;
+  return c.model === NetworkModel.FLAT && hasIpv6(c);
 }
 
 const inbound = (id: string, end: RuleEnd, description: string, cause: RuleCause, ports?: TcpPorts): GroupRule => ({ id, egress: false, end, description, ports, cause });
 
 /** Members of `group` reach each other freely, and send anywhere over IPv4 (routes decide what is reachable). */
-export function openGroupRules(group: GroupId): GroupRule[] {
+function openGroupRules(group: GroupId): GroupRule[] {
   return [inbound(`${group}-self`, { group }, 'Members of this group reach each other', 'members'), allOut(group)];
 }
 
 /** `group` sends anywhere over IPv4. */
-export function allOut(group: GroupId): GroupRule {
+function allOut(group: GroupId): GroupRule {
   return { id: `${group}-egress`, egress: true, end: { cidr: ALL_IPV4 }, description: 'Anywhere the routes lead', cause: 'egress' };
 }
 
@@ -112,13 +111,8 @@ export function flatSpokeRule(spoke: Reached): GroupRule {
 }
 
 /** The sources NodePorts are open to: every gateway's sourceRanges, each once, or the main network. */
-export function nodePortSources(ingress: Gateways, main: string): string[] {
+function nodePortSources(ingress: Gateways, main: string): string[] {
   return [...new Set(ingress.filter((g) => g.kind === IngressKind.NODE_PORT).flatMap((g) => g.sourceRanges ?? [main]))];
-}
-
-/** The ports the load balancers forward, each once, ascending. */
-export function loadBalancerPorts(ingress: Gateways): number[] {
-  return [...new Set(ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
 }
 
 /**
@@ -130,10 +124,11 @@ export function loadBalancerPorts(ingress: Gateways): number[] {
  * then a group per load balancer kind (the main network on each port) and an exposed API
  * endpoint's (HTTPS from its sources). Every group sends anywhere, over IPv6 too in an IPv6 or
  * dual-stack cluster (but the pods' group: island pods are IPv4 only).
- * `vpcIpv6` is the VPC's /56 (a reference the renderer gives; any text for counting).
+ * `vpcIpv6` is the VPC's /56 (a reference the renderer gives; any text where only which rules
+ * there are counts: AWS-SG-001, AWS-NAME-001).
  */
 export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): GroupPlan[] {
-  const ipv6 = (c.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;
+  const ipv6 = hasIpv6(c);
   const out = (group: GroupId) => (ipv6 ? [allOut(group), allOutIpv6(group)] : [allOut(group)]);
   const nodes: GroupRule[] = [...openGroupRules('nodes-sg'), ...(ipv6 ? [allOutIpv6('nodes-sg')] : [])];
   const plan = (id: GroupId, description: string, rules: GroupRule[], flat: boolean = false): GroupPlan =>
@@ -158,18 +153,18 @@ export function clusterGroups(c: GroupSubject, main: string, vpcIpv6: string): G
     }
     case NetworkModel.ISLAND:
     case NetworkModel.ARCHIPELAGO: {
-      const groups: GroupPlan[] = [];
-      // The pods hold a group of their own, so the nodes' NodePort rules stay off pod addresses.
-      const pods = podsHoldOwnGroup(c.model) ? podGroup(c.path) : undefined;
-      if (pods) {
-        groups.push(pods);
-        nodes.push(inbound('nodes-sg-from-pods', { group: 'pods-sg' }, `The pods of ${c.path} reach its nodes`, 'pods'));
-      }
+      // Island pods are private (never routed outside their VPC) and reached through gateways on
+      // the nodes: they hold a group of their own, so a gateway's rule on the nodes (NodePorts from
+      // the main network) never reaches a pod address. Flat pods are reached like their nodes, and
+      // isolated clusters have no gateway: their pods hold the nodes' group.
+      const pods = podGroup(c.path);
+      const groups: GroupPlan[] = [pods];
+      nodes.push(inbound('nodes-sg-from-pods', { group: 'pods-sg' }, `The pods of ${c.path} reach its nodes`, 'pods'));
       // A load balancer reaches the nodes and the pods: its targets are pod addresses (target type `ip`), or nodes for hostNetwork pods.
       const reachWorkloads = (id: 'load-balancer' | 'proxy', what: string) => {
         const group = `${id}-sg` as const;
         nodes.push(inbound(`nodes-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
-        pods?.rules.push(inbound(`pods-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
+        pods.rules.push(inbound(`pods-sg-from-${id}`, { group }, `${what} reaches the pods`, id, ALL_TCP));
       };
       nodePortSources(c.ingress, main).forEach((cidr, i) => nodes.push(inbound(`node-ports-${i + 1}`, { cidr },
         `NodePorts of ${c.path} from ${cidr}`, 'node-port', { from: NODE_PORT_RANGE.from, to: NODE_PORT_RANGE.to })));

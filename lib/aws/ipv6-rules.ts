@@ -1,9 +1,11 @@
-// The AWS-IPV6-* rules: a VPC's IPv6 subnets and what EKS and the AWS provider cannot change in
-// place once a cluster's address family was recorded. Checked on the plain plan.
+// The AWS-IPV6-* rules: a VPC's IPv6 subnets, what EKS and the AWS provider cannot change in
+// place once a cluster's address family was recorded, and the routes flat IPv6 and dual-stack
+// clusters add to each other's route tables (against the route quota). Checked on the plain plan.
 import { IpFamily, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
 import { isIpv6Spoke } from './group-rules';
 import { EKS_IP_FAMILY, IPV6_SUBNET_NEWBITS, VPC_IPV6_PREFIX } from './layout';
+import { ROUTES_PER_TABLE, ROUTES_PER_TABLE_CEILING } from './quotas';
 
 /** How many /64s a VPC's /56 holds. */
 const SLOTS = 2 ** IPV6_SUBNET_NEWBITS;
@@ -73,19 +75,14 @@ const ipv6003 = defineRule('AWS-IPV6-003', Severity.ERROR,
     }];
   }));
 
-/**
- * Routes a VPC route table holds by default (AWS's "Routes per route table" quota, non-propagated
- * routes: adjustable up to 1,000, enforced apart for IPv4 and IPv6 routes).
- */
-export const ROUTES_PER_TABLE = 50;
-/** The most routes per route table AWS grants. */
-export const ROUTES_PER_TABLE_CEILING = 1000;
+/** The most routes per route table AWS grants, as its quotas page writes it: `1,000`. */
+const CEILING = ROUTES_PER_TABLE_CEILING.toLocaleString('en-US');
 
 /** AWS-IPV6-004 for a quota of `quota` routes per route table (AWS's default 50, or what the account was raised to). */
-export function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
+function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
   return defineRule('AWS-IPV6-004', Severity.ERROR,
     `Every private route table of a flat IPv6 or dual-stack cluster's VPC holds ::/0 and a route through the transit gateway to each other such VPC's IPv6 /${VPC_IPV6_PREFIX}: ` +
-    `with n such clusters, n IPv6 routes, at most ${quota} (AWS's default quota of routes per route table is ${ROUTES_PER_TABLE}, counted apart from the IPv4 routes, raised on request up to 1,000; ` +
+    `with n such clusters, n IPv6 routes, at most ${quota} (AWS's default quota of routes per route table is ${ROUTES_PER_TABLE}, counted apart from the IPv4 routes, raised on request up to ${CEILING}; ` +
     'Cloud.aws({ routeQuota }) says what it was raised to).',
     (plan) => {
       if (!plan.ipv6) return [];
@@ -100,7 +97,7 @@ export function ipv6004(quota: number = ROUTES_PER_TABLE): IPolicyRule {
         message: `the ${flat.length} flat IPv6 and dual-stack clusters of ${plan.path} (${named}) each route the others' IPv6 /${VPC_IPV6_PREFIX}s through the transit gateway: ` +
           `every private route table of their VPCs holds ${routes} IPv6 routes (${routes - 1} to the other VPCs, ::/0 to the egress-only internet gateway), ` +
           `more than ${raised} (IPv6 routes are counted apart from IPv4 ones) — ` +
-          `ask AWS to raise "Routes per route table" to ${routes} or more (up to 1,000) and set Cloud.aws({ routeQuota: ${routes} }), or put fewer flat IPv6 or dual-stack clusters in ${plan.path}`,
+          `ask AWS to raise "Routes per route table" to ${routes} or more (up to ${CEILING}) and set Cloud.aws({ routeQuota: ${routes} }), or put fewer flat IPv6 or dual-stack clusters in ${plan.path}`,
       }];
     });
 }

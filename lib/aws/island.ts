@@ -19,7 +19,7 @@ export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClus
   const edgeSource = edgeOf(cluster);
   const sources = { ...sourcesOf(cluster), edge: [edgeSource] };
   const { vpc, associations, ipv6 } = standaloneVpc(cluster, sources, transit.flowLogs);
-  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!, transit.natGateways);
+  const edge = new Edge(vpc, transit, edgeSource, associations.get(edgeSource.id)!);
   if (ipv6) edge.enableIpv6(); // a dual-stack island: IPv6 subnets and nodes, IPv4 pods (islands are never IPV6)
   return renderIslandEdge(cluster, vpc, edge, renderWorkloads(cluster, vpc, sources, associations), []);
 }
@@ -29,17 +29,17 @@ export function renderIsland(cluster: ICluster, transit: Transit): () => AwsClus
  * route tables; pods too with `Egress.masquerade()` (the node SNATs them:
  * AWS_VPC_K8S_CNI_EXTERNALSNAT=false), or through a private NAT gateway with `Egress.nat()`
  * (AWS_VPC_K8S_CNI_EXTERNALSNAT=true); hub routes to the node range and proxy subnets; gateways.
- * Pod ENIs hold the pods' own group (and `podGroups`: an archipelago's members group).
+ * Pod ENIs hold the pods' own group, and `sharedPodGroups` (an archipelago's members group).
  */
-export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, podGroups: SecurityGroup[]): () => AwsClusterResources {
+export function renderIslandEdge(cluster: ICluster, vpc: AwsVpc, edge: Edge, w: Workloads, sharedPodGroups: SecurityGroup[]): () => AwsClusterResources {
   for (const s of [...w.nodeSubnets, ...w.proxySubnets]) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   const nat = cluster.egress?.kind === EgressKind.NAT;
-  if (nat) renderPrivateNat(cluster, vpc, edge, w, edge.natGateways);
+  if (nat) renderPrivateNat(cluster, vpc, edge, w);
   else for (const s of w.podSubnets) vpc.useTable(s, edge.privateTable(s.availabilityZone));
   edge.routeFromHub(cluster, 'hub-route-nodes', () => cluster.nodeCidr);
   w.proxySubnets.forEach((s) => edge.routeFromHub(cluster, `hub-route-${s.subnet.node.id}`, () => s.cidrBlock));
   const gateways = renderIngress(cluster, vpc, w);
   // The pods' own group, not the nodes': the nodes' NodePort rules admit the main network.
-  const cni = cniSettings(w.podSubnets, [w.podGroup.id, ...podGroups.map((g) => g.id)], nat);
+  const cni = cniSettings(w.podSubnets, [w.podGroup.id, ...sharedPodGroups.map((g) => g.id)], nat);
   return clusterResources(cluster, vpc, w, cni, { edge, gateways });
 }

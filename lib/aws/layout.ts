@@ -1,9 +1,9 @@
 // Where each AWS block and subnet goes, as pure address math over the plan (lib/ipam).
 // The renderer and the AWS rules both read it, so what is checked is what is built.
 import { ceilLog2, Cidr } from '../ipam';
-import { IArchipelago, ICluster } from '../model/interfaces';
+import { IArchipelago, IAskedRange, ICluster } from '../model/interfaces';
 import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
-import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
+import { API_ENDPOINT_RANGE, ClusterPlan, hasIpv4Pods, hasIpv6, IpFamily, NetworkModel, NetworkPlan, PlannedRange, RangeRole } from '../model/plan';
 import { primaryFirst } from './association';
 
 /** Largest and smallest VPC block and subnet AWS takes (AWS-VPC-001, AWS-SUBNET-001). */
@@ -11,14 +11,14 @@ export const LARGEST_BLOCK = 16;
 export const SMALLEST_BLOCK = 28;
 /** Addresses AWS keeps in every subnet: .0, .1, .2, .3 and the last (AWS-SUBNET-001). */
 export const AWS_RESERVED = 5;
-/** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
-export const BLOCKS_PER_VPC = 5;
+/** The smallest ALB subnet, and a proxy's when none is asked (AWS-LB-001): a /27, so that 8 addresses stay free to scale. */
+export const ALB_SUBNET_PREFIX = 27;
 
 /** Name of the block a cluster's ranges share, so its VPC needs fewer blocks (AWS-VPC-004). */
 export const VPC_BLOCK = 'vpc-block';
 /** Name of the routable block each connected VPC gets for its transit-gateway and public subnets. */
 export const EDGE_RANGE = 'aws-edge';
-/** Names the model gives proxy (ALB) subnets on AWS: `proxy-<zone>`. */
+/** Names the AWS profile gives a proxy's ALB subnets: `proxy-<zone>`. */
 export const PROXY_RANGE_PREFIX = 'proxy-';
 
 /** What a VPC block holds. */
@@ -83,7 +83,7 @@ export function zoneSubnetId(stem: string, zone: string, nth: number): string {
 }
 
 /** Construct ids of the subnets a range `stem` of /`prefix` splits into over `zones` (zoneSubnets), in order. */
-export function zoneSubnetIds(stem: string, prefix: number, zones: readonly string[]): string[] {
+function zoneSubnetIds(stem: string, prefix: number, zones: readonly string[]): string[] {
   return zoneSubnets(shapeOf(prefix), zones).map((s) => zoneSubnetId(stem, s.zone, s.nth));
 }
 
@@ -160,11 +160,16 @@ export function describeRange(kind: BlockKind, cidr: string, owner: string, name
   }
 }
 
+/** `2 availability zones (eu-west-1a, eu-west-1b)`. */
+export function describeZones(zones: readonly string[]): string {
+  return `${zones.length} availability zone${zones.length === 1 ? '' : 's'} (${zones.join(', ')})`;
+}
+
 /**
  * `blocks` with every block that lies in a block of its owner's group (a `vpc-block`)
  * replaced by that block, once, where its first member stood.
  */
-export function intoGroups<T extends { readonly cidr: Cidr }>(blocks: readonly T[], groups: readonly T[]): T[] {
+function intoGroups<T extends { readonly cidr: Cidr }>(blocks: readonly T[], groups: readonly T[]): T[] {
   const out: T[] = [];
   for (const block of blocks) {
     const group = groups.find((g) => g.cidr.contains(block.cidr));
@@ -222,9 +227,7 @@ function rangesOf(kind: BlockKind, owned: PlannedRange[], cluster?: ClusterPlan)
     case 'edge': return named(EDGE_RANGE);
     case 'api-endpoint': return named(API_ENDPOINT_RANGE);
     case 'vpc-block': return owned.filter((r) => r.role === RangeRole.BLOCK).map((r) => ({ cidr: r.cidr }));
-    case 'proxy': return owned
-      .filter((r) => r.role === RangeRole.GATEWAY && r.zone !== undefined)
-      .map((r) => ({ cidr: r.cidr, name: r.name }));
+    case 'proxy': return owned.filter((r) => subnetSourceOf(r) === 'proxy').map((r) => ({ cidr: r.cidr, name: r.name }));
   }
 }
 
@@ -252,20 +255,17 @@ export function memberSubnetName(member: string, id: string): string {
   return `${member}/${id}`;
 }
 
-/** A range of an owner as the subnet layout reads it: an asked range (IAskedRange), or a planned one with its prefix. */
-export interface RangeShape {
-  readonly name: string;
-  readonly role: RangeRole;
-  readonly prefix: number;
-  /** The zone of a one-zone range (an ALB subnet). @default - not a zone's */
-  readonly zone?: string;
-}
+/** A range of an owner as the subnet layout reads it: an asked range, or a planned one with its prefix. */
+export type RangeShape = Pick<IAskedRange, 'name' | 'role' | 'prefix' | 'zone'>;
 
 /** Which subnets a range of a cluster or archipelago becomes on AWS; undefined for one that becomes none (services, blocks, an archipelago's super-range). */
 export type SubnetSource = 'nodes' | 'pods' | 'edge' | 'proxy' | 'api-endpoint';
 
-/** What `range` becomes: the renderer's sources (sourcesOf) and the subnet count (subnetsOf) read the same answer. */
-export function subnetSourceOf(range: RangeShape): SubnetSource | undefined {
+/**
+ * What `range` becomes (its size aside): the renderer's sources (sourcesOf), the subnet count
+ * (subnetsOf), the VPC's blocks (vpcsOf) and the ALB's subnets (AWS-LB-001) read the same answer.
+ */
+export function subnetSourceOf(range: Omit<RangeShape, 'prefix'>): SubnetSource | undefined {
   if (range.role === RangeRole.NODE && range.name === 'nodes') return 'nodes';
   if (range.role === RangeRole.POD && range.name === 'pods') return 'pods';
   if (range.name === EDGE_RANGE) return 'edge';
@@ -308,7 +308,7 @@ export function subnetsOf(ranges: readonly RangeShape[], zones: readonly string[
  * profile asks these numbers and the renderer reads them: one list for both.
  */
 export function ipv6SubnetsOf(owner: ICluster | IArchipelago, zones: readonly string[]): Ipv6SubnetNeed[] {
-  if (!('model' in owner) || owner.ipFamily === IpFamily.IPV4) return [];
+  if (!('model' in owner) || !hasIpv6(owner)) return [];
   const cluster = owner;
   const member = cluster.archipelago;
   const vpc = (member ?? cluster).node.path;

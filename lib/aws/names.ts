@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
 
 /** Longest name AWS takes for a load balancer or a target group. */
-const SHORT = 32;
+const LB_NAME_MAX = 32;
 /** Longest tag value AWS takes. */
 const TAG_MAX = 256;
 /** Longest security group name or description, or rule description, EC2 takes. */
@@ -25,7 +25,7 @@ export function tagsFor(owner: IConstruct, ...parts: string[]): Record<string, s
  * `+ - = . _ : / @` (EC2 takes any, but IAM, CloudWatch Logs and Elastic Load Balancing do not).
  * Anything else becomes `-`; a longer value keeps its start and gets a hash of the whole.
  */
-export function tagValue(text: string): string {
+function tagValue(text: string): string {
   return fit(text.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '-'), TAG_MAX, text);
 }
 
@@ -85,9 +85,9 @@ export function flowLogGroupName(network: IConstruct): string {
 export function shortName(owner: IConstruct, suffix: string): string {
   const full = `${owner.node.path}-${suffix}`;
   const name = full.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (name.length <= SHORT) return name;
+  if (name.length <= LB_NAME_MAX) return name;
   const hash = hashOf(full);
-  return `${name.slice(0, SHORT - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+  return `${name.slice(0, LB_NAME_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 
 /** Seven hex digits of a SHA-256: short, stable, and distinct for distinct inputs in any real app. */

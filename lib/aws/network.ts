@@ -15,35 +15,27 @@ import { AwsNetworkResources } from './resources';
 import { INetwork } from '../model/interfaces';
 import { refOf } from '../model/refs';
 import { Registry } from './registry';
+import { Reached } from './group-rules';
+
+/**
+ * A network beyond the transit gateway (across a CloudLink) that this network's VPCs reach
+ * through it: its id is stable for the link, its cidr the peer network's routable space.
+ */
+export type TransitPeer = Reached;
+
+/**
+ * A VPC whose IPv6 /56 the hub routes: a flat IPv6 or dual-stack cluster's. In IPv6 every
+ * address is unique, so flat clusters reach each other's IPv6 halves directly through the hub.
+ * Its id is stable for the cluster (its path), its cidr a reference to
+ * `aws_vpc.x.ipv6_cidr_block`, known at deploy only.
+ */
+export type Ipv6Spoke = Reached;
 
 /**
  * The main network's hub: a transit gateway with one route table of its own. Default
  * association and propagation are off, so nothing is learned: every route is a static
  * route to a routable range, and island pod blocks are never routed (AWS's overlapping-networks pattern).
  */
-/** A network beyond the transit gateway (across a CloudLink) that this network's VPCs reach through it. */
-export interface TransitPeer {
-  /** A construct-id-safe name, stable for the link. */
-  readonly id: string;
-  /** The peer network's routable space. */
-  readonly cidr: string;
-  /** Where it is, for descriptions. */
-  readonly description: string;
-}
-
-/**
- * A VPC whose IPv6 /56 the hub routes: a flat IPv6 or dual-stack cluster's. In IPv6 every
- * address is unique, so flat clusters reach each other's IPv6 halves directly through the hub.
- */
-export interface Ipv6Spoke {
-  /** A construct-id-safe name, stable for the cluster (its path). */
-  readonly id: string;
-  /** The VPC's IPv6 /56: a reference to `aws_vpc.x.ipv6_cidr_block`, known at deploy only. */
-  readonly cidr: string;
-  /** Whose VPC it is, for descriptions. */
-  readonly description: string;
-}
-
 export class Transit {
   public readonly gateway: Ec2TransitGateway;
   public readonly routeTable: Ec2TransitGatewayRouteTable;

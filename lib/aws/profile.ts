@@ -4,10 +4,7 @@ import { NetworkModel, PlannedRange, RangeRole } from '../model/plan';
 import { Cidr, isRfc1918 } from '../ipam';
 import { AvoidedSpace, CloudProfile, RangeNeed } from '../model/strategy';
 import { Ipv6SubnetNeed } from '../model/ipv6-subnets';
-import { EDGE_RANGE, edgePrefix, ipv6SubnetsOf, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
-
-/** Prefix of an ALB subnet when none is asked: AWS's smallest for an ALB (AWS-LB-001). */
-const PROXY_PREFIX = 27;
+import { ALB_SUBNET_PREFIX, EDGE_RANGE, edgePrefix, ipv6SubnetsOf, LARGEST_BLOCK, PROXY_RANGE_PREFIX, SMALLEST_BLOCK, VPC_BLOCK } from './layout';
 
 /** The routable ranges AWS builds beyond each cluster's own three. */
 export class AwsProfile implements CloudProfile {
@@ -19,7 +16,7 @@ export class AwsProfile implements CloudProfile {
     const proxy = cluster.ingress.find((g) => g.kind === IngressKind.PROXY);
     if (proxy) {
       for (const zone of this.zones) {
-        needs.push({ name: `${PROXY_RANGE_PREFIX}${zone}`, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? PROXY_PREFIX, zone, proxy: true });
+        needs.push({ name: `${PROXY_RANGE_PREFIX}${zone}`, role: RangeRole.GATEWAY, prefix: proxy.subnetMaskSize ?? ALB_SUBNET_PREFIX, zone, proxy: true });
       }
     }
     // A VPC joined to the hub gets a routable edge block; an isolated VPC joins nothing.

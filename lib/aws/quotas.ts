@@ -7,15 +7,22 @@
 // security group counts as one IPv4 and one IPv6 rule (the same page, and "Security group size"
 // in the VPC user guide's "Security group rules"). "Routes per route table" 50 non-propagated
 // routes, adjustable up to 1,000, enforced apart for IPv4 and IPv6.
-import { ROUTES_PER_TABLE, ROUTES_PER_TABLE_CEILING } from './ipv6-rules';
-import { BLOCKS_PER_VPC } from './layout';
+import type { AwsCloudProps } from './cloud';
 
+/** IPv4 blocks a VPC may have by default (AWS-VPC-004). */
+export const BLOCKS_PER_VPC = 5;
+/** The most IPv4 blocks per VPC AWS grants. */
+export const BLOCKS_PER_VPC_CEILING = 50;
 /** Subnets a VPC may have by default (AWS-SUBNET-002). */
 export const SUBNETS_PER_VPC = 200;
 /** Inbound, and apart outbound, rules of each family a security group may have by default (AWS-SG-001). */
 export const RULES_PER_GROUP = 60;
 /** The most rules per security group AWS grants: the quota times the security groups per network interface (at least 1) stays within 1,000. */
 export const RULES_PER_GROUP_CEILING = 1000;
+/** Non-propagated routes of each family a route table may have by default (AWS-IPV6-004). */
+export const ROUTES_PER_TABLE = 50;
+/** The most routes per route table AWS grants. */
+export const ROUTES_PER_TABLE_CEILING = 1000;
 
 /** The quotas of the account and region a network is built in. */
 export interface AwsQuotas {
@@ -33,12 +40,7 @@ export interface AwsQuotas {
 export const DEFAULT_QUOTAS: AwsQuotas = { vpcBlocks: BLOCKS_PER_VPC, subnetsPerVpc: SUBNETS_PER_VPC, rulesPerGroup: RULES_PER_GROUP, routesPerTable: ROUTES_PER_TABLE };
 
 /** What Cloud.aws() was told of the quotas. */
-export interface QuotaProps {
-  readonly vpcBlockQuota?: number;
-  readonly subnetQuota?: number;
-  readonly securityGroupRuleQuota?: number;
-  readonly routeQuota?: number;
-}
+export type QuotaProps = Pick<AwsCloudProps, 'vpcBlockQuota' | 'subnetQuota' | 'securityGroupRuleQuota' | 'routeQuota'>;
 
 /** The quotas `props` says the account has, checked: whole numbers within what AWS grants. */
 export function quotasOf(props: QuotaProps): AwsQuotas {
@@ -51,7 +53,7 @@ export function quotasOf(props: QuotaProps): AwsQuotas {
     return quota;
   };
   return {
-    vpcBlocks: whole('vpcBlockQuota', BLOCKS_PER_VPC, 50, `AWS's default is ${BLOCKS_PER_VPC}, its ceiling 50`),
+    vpcBlocks: whole('vpcBlockQuota', BLOCKS_PER_VPC, BLOCKS_PER_VPC_CEILING, `AWS's default is ${BLOCKS_PER_VPC}, its ceiling ${BLOCKS_PER_VPC_CEILING}`),
     subnetsPerVpc: whole('subnetQuota', SUBNETS_PER_VPC, undefined, `AWS's default is ${SUBNETS_PER_VPC}`),
     rulesPerGroup: whole('securityGroupRuleQuota', RULES_PER_GROUP, RULES_PER_GROUP_CEILING,
       `AWS's default is ${RULES_PER_GROUP}; times the security groups per network interface it stays within ${RULES_PER_GROUP_CEILING.toLocaleString('en-US')}`),

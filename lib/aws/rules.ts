@@ -1,4 +1,5 @@
-// The AWS-* rules of VPC blocks and subnets, checked on the plain plan (see layout.ts).
+// The AWS-VPC-*, AWS-SUBNET-001 and AWS-LOG-001 rules, checked on the plain plan (see layout.ts),
+// and awsRules: every AWS rule, the other families' from their own files.
 import { ceilLog2, Cidr, findOverlaps } from '../ipam';
 import { ClusterPlan, hasIpv4Pods, NetworkPlan } from '../model/plan';
 import { defineRule, IPolicyRule, PolicyFinding, Severity } from '../policy/rule';
@@ -6,10 +7,11 @@ import { associationProblem } from './association';
 import { eksRules } from './eks-rules';
 import { sg001 } from './group-quota-rule';
 import { ipv6Rules } from './ipv6-rules';
+import { lbRules } from './lb-rules';
 import { name001 } from './name-rule';
-import { AwsQuotas, DEFAULT_QUOTAS } from './quotas';
+import { AwsQuotas, BLOCKS_PER_VPC, BLOCKS_PER_VPC_CEILING, DEFAULT_QUOTAS } from './quotas';
 import { subnet002 } from './subnet-quota-rule';
-import { AWS_RESERVED, BLOCKS_PER_VPC, describeRange, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
+import { AWS_RESERVED, describeRange, describeZones, LARGEST_BLOCK, SMALLEST_BLOCK, VpcBlock, vpcsOf, zoneSubnetPrefix } from './layout';
 
 const parse = (cidr: string) => Cidr.parse(cidr);
 
@@ -74,13 +76,13 @@ const vpc003 = defineRule('AWS-VPC-003', Severity.ERROR,
 /** AWS-VPC-004 for a quota of `quota` blocks per VPC (AWS's default 5, or what the account was raised to). */
 function vpc004(quota: number): IPolicyRule {
   return defineRule('AWS-VPC-004', Severity.ERROR,
-    `A VPC has at most ${quota} IPv4 blocks (AWS's default quota is ${BLOCKS_PER_VPC}, which can be raised to 50; Cloud.aws({ vpcBlockQuota }) says what it was raised to).`,
+    `A VPC has at most ${quota} IPv4 blocks (AWS's default quota is ${BLOCKS_PER_VPC}, which can be raised to ${BLOCKS_PER_VPC_CEILING}; Cloud.aws({ vpcBlockQuota }) says what it was raised to).`,
     (plan) => vpcsOf(plan)
       .filter((vpc) => vpc.blocks.length > quota)
       .map((vpc) => ({
         path: vpc.path,
         message: `the VPC of ${vpc.path} needs ${vpc.blocks.length} IPv4 blocks (${vpc.blocks.map((b) => b.cidr).join(', ')}), more than the ${quota} of the quota — ` +
-          `ask AWS to raise "IPv4 CIDR blocks per VPC" to ${vpc.blocks.length} or more (up to 50) and set Cloud.aws({ vpcBlockQuota: ${vpc.blocks.length} }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members`,
+          `ask AWS to raise "IPv4 CIDR blocks per VPC" to ${vpc.blocks.length} or more (up to ${BLOCKS_PER_VPC_CEILING}) and set Cloud.aws({ vpcBlockQuota: ${vpc.blocks.length} }), or need fewer blocks: pod ranges of /16 or smaller, fewer archipelago members`,
       })));
 }
 
@@ -95,7 +97,7 @@ function subnetFindings(c: ClusterPlan, kind: 'nodes' | 'pods', zones: readonly 
   const n = zones.length;
   const prop = kind === 'nodes' ? 'nodeCidr' : 'podCidr';
   const text = describeRange(kind, range.toString(), c.path);
-  const over = `over ${n} availability zone${n === 1 ? '' : 's'} (${zones.join(', ')})`;
+  const over = `over ${describeZones(zones)}`;
   const prefix = zoneSubnetPrefix(range.prefix, n);
   if (prefix > SMALLEST_BLOCK) {
     return [{ path: c.path, message: `${text} splits into /${prefix} subnets ${over}, smaller than the /${SMALLEST_BLOCK} AWS accepts — widen ${prop} to a /${SMALLEST_BLOCK - ceilLog2(n)} or larger` }];
@@ -135,7 +137,7 @@ const log001 = (enabled: boolean) => defineRule('AWS-LOG-001', Severity.WARNING,
 export function awsRules(quotas: AwsQuotas = DEFAULT_QUOTAS, flowLogs: boolean = true): readonly IPolicyRule[] {
   return [
     vpc001, vpc002, vpc003, vpc004(quotas.vpcBlocks), subnet001, subnet002(quotas.subnetsPerVpc), sg001(quotas.rulesPerGroup),
-    ...eksRules, ...ipv6Rules(quotas.routesPerTable), name001, log001(flowLogs),
+    ...eksRules, ...lbRules, ...ipv6Rules(quotas.routesPerTable), name001, log001(flowLogs),
   ];
 }
 

@@ -29,7 +29,7 @@ export function makeRule(scope: Construct, group: SecurityGroup, rule: GroupRule
 }
 
 /** Makes each group of `plans` in `vpc` with the rules known now; returns them by id. */
-export function makeGroups(scope: Construct, vpc: AwsVpc, plans: readonly GroupPlan[]): Map<GroupId, SecurityGroup> {
+export function makeGroups(scope: Construct, vpc: AwsVpc, plans: readonly GroupPlan[]): Groups {
   const groups = new Map(plans.map((plan) => [plan.id, vpc.addSecurityGroup(scope, plan.id, plan.description)] as const));
   for (const plan of plans) for (const rule of plan.rules) makeRule(scope, groups.get(plan.id)!, rule, groups);
   return groups;

@@ -36,7 +36,7 @@ export interface BlockSource {
 }
 
 /** The VPC blocks of `source` once planned as `range`. */
-export function sourceBlocks(source: BlockSource, range: Cidr): Cidr[] {
+function sourceBlocks(source: BlockSource, range: Cidr): Cidr[] {
   return source.splits ? blocksOf(range) : [range];
 }
 

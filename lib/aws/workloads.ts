@@ -2,8 +2,8 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { later } from '../model/tokens';
 import { Edge } from './edge';
 import { AwsClusterResources, AwsCniSettings, AwsSubnet, AwsSubnetRole } from './resources';
-import { clusterGroups, GroupId, GroupPlan } from './group-rules';
-import { makeGroups } from './security';
+import { clusterGroups, GroupPlan } from './group-rules';
+import { Groups, makeGroups } from './security';
 import { Associations, ClusterSources } from './sources';
 import { AwsVpc } from './vpc';
 import { ICluster } from '../model/interfaces';
@@ -22,10 +22,10 @@ export interface Workloads {
   readonly apiSubnets: AwsSubnet[];
   /** Attached to the nodes (and, in flat and isolated clusters, the pods). */
   readonly nodeGroup: SecurityGroup;
-  /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (podsHoldOwnGroup), else nodeGroup. */
+  /** What the ENIConfigs give the pods: a group of their own in islands and archipelago members (clusterGroups), else nodeGroup. */
   readonly podGroup: SecurityGroup;
   /** Every security group of the cluster (nodes, pods, load balancers, API endpoint), by id, made with the rules clusterGroups lists. */
-  readonly groups: ReadonlyMap<GroupId, SecurityGroup>;
+  readonly groups: Groups;
   /** What each group holds (clusterGroups), nodes' first. */
   readonly groupPlans: readonly GroupPlan[];
 }
@@ -52,7 +52,7 @@ export function renderWorkloads(cluster: ICluster, vpc: AwsVpc, sources: Cluster
     proxySubnets: wholeSubnets(AwsSubnetRole.PROXY, 'proxy'),
     apiSubnets: wholeSubnets(AwsSubnetRole.API_ENDPOINT, 'api-endpoint'),
     nodeGroup,
-    // Islands' and archipelago members' pods hold their own (podsHoldOwnGroup); flat and isolated pods the nodes'.
+    // Islands' and archipelago members' pods hold their own (clusterGroups); flat and isolated pods the nodes'.
     podGroup: groups.get('pods-sg') ?? nodeGroup,
     groups,
     groupPlans,

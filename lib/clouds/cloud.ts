@@ -48,7 +48,7 @@ export class Cloud {
 /**
  * Rules whose findings the cloud's API refuses outright: a suppression cannot make them deploy,
  * so it is refused (GCP: prohibited ranges, overlapping ranges in one network, a control plane
- * of another size or in the Docker bridge, a name taken twice, subnet purposes and secondary ranges, Cloud NAT settings, a routes-based or ULA-less dual-stack cluster, a firewall rule of both families; AWS: VPC block sizes, overlaps and associations, subnet sizes, a load balancer or target group name taken twice, an IPv6 subnet number taken twice or outside the VPC's /56).
+ * of another size or in the Docker bridge, a name taken twice, subnet purposes and secondary ranges, Cloud NAT settings, a routes-based or ULA-less dual-stack cluster, a firewall rule of both families; AWS: VPC block sizes, overlaps and associations, subnet sizes, a load balancer, target group or security group name taken twice, an IPv6 subnet number taken twice or outside the VPC's /56, a network load balancer of more listeners than AWS allows).
  */
 export const GCP_REFUSED: readonly string[] = ['GCP-SUBNET-002', 'GCP-SUBNET-005', 'GCP-SUBNET-008', 'GCP-GKE-010', ...OUTLINE_REFUSED, ...GKE_REFUSED, ...IPV6_REFUSED];
 export const AWS_REFUSED: readonly string[] = ['AWS-VPC-001', 'AWS-VPC-002', 'AWS-VPC-003', 'AWS-SUBNET-001', 'AWS-NAME-001', 'AWS-IPV6-001', 'AWS-LB-002'];

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AddressPool, Cidr } from '../ipam';
 import { orFail, parseRange, planError, shown } from './errors';
 import { checkSameStack } from './placement-checks';
-import { Egress, Ingress, IngressKind, isIngress } from './gateways';
+import { Egress, Ingress, IngressKind, isIngress, loadBalancerPorts } from './gateways';
 import { IArchipelago, IAskedRange, ICluster } from './interfaces';
 import { kubeControllerManagerArgs, serviceIps } from './kube-args';
 import { Network } from './network';
@@ -395,7 +395,7 @@ export abstract class ClusterBase extends Construct {
       model: this.model,
       archipelago: this.member?.node.path,
       ingress: this.ingress.map((g) => g.kind),
-      loadBalancerPorts: [...new Set(this.ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b),
+      loadBalancerPorts: loadBalancerPorts(this.ingress),
       egress: this.egress?.kind,
       podRouting: this.podRouting,
       exposesApiEndpoint: this.apiEndpoint !== undefined,

@@ -112,6 +112,15 @@ export class Ingress {
   }
 }
 
+/**
+ * The ports a cluster's load-balancer gateways forward, each once, ascending (on AWS a listener
+ * and a target group each). `ingress` is the cluster's Ingress objects or its GatewayPlans: its
+ * sketch and the cloud layers read the ports here, so they never disagree.
+ */
+export function loadBalancerPorts(ingress: ReadonlyArray<{ readonly kind: IngressKind; readonly ports: readonly number[] }>): number[] {
+  return [...new Set(ingress.filter((g) => g.kind === IngressKind.LOAD_BALANCER).flatMap((g) => g.ports))].sort((a, b) => a - b);
+}
+
 /** True when `x` is an Ingress made by one of its factories (not a look-alike object from JavaScript). */
 export function isIngress(x: unknown): x is Ingress {
   return x instanceof Ingress;

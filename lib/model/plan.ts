@@ -88,6 +88,11 @@ export function hasIpv4Pods(cluster: { readonly ipFamily?: IpFamily }): boolean 
   return cluster.ipFamily !== IpFamily.IPV6;
 }
 
+/** True when `cluster` has IPv6 addresses (IpFamily.IPV6 or DUAL_STACK; undefined is IPV4). */
+export function hasIpv6(cluster: { readonly ipFamily?: IpFamily }): boolean {
+  return (cluster.ipFamily ?? IpFamily.IPV4) !== IpFamily.IPV4;
+}
+
 /** One range of the resolved plan. */
 export interface PlannedRange {
   /** Construct path of the owner, e.g. `corp/prod`. */
