@@ -164,12 +164,12 @@ const lb001 = defineRule('GCP-LB-001', Severity.ERROR,
   'A proxy-only subnet (L7 proxy gateway) is a /26 or larger; a /23 is recommended.',
   (plan) => {
     // Archipelago members share one proxy-only subnet (one per network and region): said once, of the first that lists it.
-    const seen = new Set<string>();
-    return plan.clusters.flatMap((c) => c.ingress
-      .filter((g) => g.kind === IngressKind.PROXY)
-      .flatMap((g) => g.subnetCidrs)
-      .filter((cidr) => Cidr.parse(cidr).prefix > 26 && !seen.has(cidr) && seen.add(cidr) !== undefined)
-      .map((cidr) => ({ path: c.path, message: `proxy-only subnet ${cidr} of ${c.path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` })));
+    const holders = new Map<string, string>();
+    for (const c of plan.clusters) {
+      for (const cidr of c.ingress.filter((g) => g.kind === IngressKind.PROXY).flatMap((g) => g.subnetCidrs)) if (!holders.has(cidr)) holders.set(cidr, c.path);
+    }
+    return [...holders].filter(([cidr]) => Cidr.parse(cidr).prefix > 26)
+      .map(([cidr, path]) => ({ path, message: `proxy-only subnet ${cidr} of ${path} is smaller than the /26 GCP needs (a /23 is recommended) — use Ingress.proxy({ subnetMaskSize: 23 })` }));
   });
 
 /** GCP-LOG-001, for a cloud whose flow logs are `enabled` (Cloud.gcp({ flowLogs })). */

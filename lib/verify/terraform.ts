@@ -50,7 +50,8 @@ export class TfStack {
    * the owner that makes exactly the name (the longest one that begins it when none does).
    */
   public rebase(stack: string, owners: readonly string[] = []): TfStack {
-    const mine = [...new Set(owners)].filter((o) => o.startsWith(`${stack}/`)).map((o) => o.split('/').slice(1)).sort((a, b) => b.length - a.length);
+    const mine = [...new Set(owners)].filter((o) => o.startsWith(`${stack}/`)).map((o) => o.split('/').slice(1)).sort((a, b) => b.length - a.length)
+      .map((ids): Owner => ({ ids, human: humanId(ids) }));
     return new TfStack(this.name, this.resources.map((r) => (r.path.startsWith('?/') ? { ...r, path: `${stack}/${pathBelowStack(r.address.slice(r.type.length + 1), mine)}` } : r)));
   }
 
@@ -94,22 +95,28 @@ function pathFromName(name: string): string {
   return name.replace(/_[0-9A-F]{8}$/, '').split('_').join('/');
 }
 
+/** An owner's ids below the stack, and the human part of a logical id they make (read once per rebase, not per resource). */
+interface Owner {
+  readonly ids: readonly string[];
+  readonly human: string;
+}
+
 /**
  * The path below the stack of the resource cdktf named `name`, read against `owners` (paths
  * below the stack, longest first): cdktf's logical id is the path's ids (each kept to
  * `[A-Za-z0-9_-]`, an id dropped where the one before it ends with it) joined by `_`, then `_`
  * and the first 8 hex digits of the MD5 of the path joined by `/` (cdktf's makeUniqueId).
  */
-function pathBelowStack(name: string, owners: readonly string[][]): string {
+function pathBelowStack(name: string, owners: readonly Owner[]): string {
   const m = /^(.*)_([0-9A-F]{8})$/.exec(name);
   if (!m) return pathFromName(name);
   const [, human, hash] = m;
   let longest: string[] | undefined;
   for (const owner of owners) {
-    const prefix = humanId(owner);
+    const prefix = owner.human;
     const rest = human === prefix ? [] : human.startsWith(`${prefix}_`) ? human.slice(prefix.length + 1).split('_') : undefined;
     if (!rest) continue;
-    const path = [...owner, ...rest];
+    const path = [...owner.ids, ...rest];
     if (createHash('md5').update(path.join('/')).digest('hex').slice(0, 8).toUpperCase() === hash) return path.join('/');
     longest ??= path;
   }
